@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Hardware and ABI constants for the simulator build of hv/.
+ *
+ * Every name here is the one the Linux kernel uses (asm/reg.h, asm/hvcall.h,
+ * asm/book3s/64/mmu-hash.h, asm/kvm_book3s_64.h, asm/kvm_asm.h,
+ * uapi/linux/kvm.h), so that hv/ C files read the same in both builds.  In the
+ * kernel build the kernel's own headers provide them; tests/kmod checks at
+ * compile time that each value below equals the kernel's.  Keep one
+ * "#define NAME VALUE" per line: the check is generated from these lines.
+ * Lines marked "hv-only" have no kernel counterpart and are not checked.
+ */
+#ifndef HV_ENV_SIM_CONSTS_H
+#define HV_ENV_SIM_CONSTS_H
+
+/* MSR bits (ISA 2.06 Book III-S 4.2.1) */
+#define MSR_SF		0x8000000000000000UL
+#define MSR_HV		0x1000000000000000UL
+#define MSR_VEC		0x0000000002000000UL
+#define MSR_VSX		0x0000000000800000UL
+#define MSR_ILE		0x0000000000010000UL
+#define MSR_EE		0x0000000000008000UL
+#define MSR_PR		0x0000000000004000UL
+#define MSR_FP		0x0000000000002000UL
+#define MSR_ME		0x0000000000001000UL
+#define MSR_FE0		0x0000000000000800UL
+#define MSR_SE		0x0000000000000400UL
+#define MSR_BE		0x0000000000000200UL
+#define MSR_FE1		0x0000000000000100UL
+#define MSR_IR		0x0000000000000020UL
+#define MSR_DR		0x0000000000000010UL
+#define MSR_PMM		0x0000000000000004UL
+#define MSR_RI		0x0000000000000002UL
+#define MSR_LE		0x0000000000000001UL
+
+/* SPR numbers */
+#define SPRN_XER	0x001
+#define SPRN_DSCR	0x11
+#define SPRN_DSISR	0x012
+#define SPRN_DAR	0x013
+#define SPRN_DEC	0x016
+#define SPRN_SDR1	0x019
+#define SPRN_SRR0	0x01A
+#define SPRN_SRR1	0x01B
+#define SPRN_CFAR	0x1c
+#define SPRN_AMR	0x1d
+#define SPRN_CTRLF	0x088
+#define SPRN_UAMOR	0x9d
+#define SPRN_CTRLT	0x098
+#define SPRN_VRSAVE	0x100
+#define SPRN_USPRG3	0x103
+#define SPRN_TBRL	0x10C
+#define SPRN_TBRU	0x10D
+#define SPRN_SPRG0	0x110
+#define SPRN_SPRG1	0x111
+#define SPRN_SPRG2	0x112
+#define SPRN_SPRG3	0x113
+#define SPRN_TBWL	0x11C
+#define SPRN_TBWU	0x11D
+#define SPRN_PVR	0x11F
+#define SPRN_HSPRG0	0x130
+#define SPRN_HSPRG1	0x131
+#define SPRN_HDSISR	0x132
+#define SPRN_HDAR	0x133
+#define SPRN_SPURR	0x134
+#define SPRN_PURR	0x135
+#define SPRN_HDEC	0x136
+#define SPRN_RMOR	0x138
+#define SPRN_HRMOR	0x139
+#define SPRN_HSRR0	0x13A
+#define SPRN_HSRR1	0x13B
+#define SPRN_LPCR	0x13E
+#define SPRN_LPID	0x13F
+#define SPRN_HMER	0x150
+#define SPRN_HMEER	0x151
+#define SPRN_HEIR	0x153
+#define SPRN_AMOR	0x15d
+#define SPRN_MMCRA	0x312
+#define SPRN_PMC1	787
+#define SPRN_PMC2	788
+#define SPRN_PMC3	789
+#define SPRN_PMC4	790
+#define SPRN_PMC5	791
+#define SPRN_PMC6	792
+#define SPRN_MMCR0	795
+#define SPRN_SIAR	796
+#define SPRN_SDAR	797
+#define SPRN_MMCR1	798
+#define SPRN_PPR	0x380
+#define SPRN_DABR	0x3F5
+#define SPRN_DABRX	0x3F7
+#define SPRN_PIR	0x3FF
+
+/* LPCR (ISA 2.06 Book III-S 2.2, POWER7) */
+#define LPCR_VPM0	0x8000000000000000UL
+#define LPCR_VPM1	0x4000000000000000UL
+#define LPCR_ISL	0x2000000000000000UL
+#define LPCR_DPFD_SH	52
+#define LPCR_DPFD	0x0070000000000000UL
+#define LPCR_VRMASD_SH	47
+#define LPCR_VRMASD	0x000f800000000000UL
+#define LPCR_VRMA_L	0x0008000000000000UL
+#define LPCR_VRMA_LP0	0x0001000000000000UL
+#define LPCR_VRMA_LP1	0x0000800000000000UL
+#define LPCR_RMLS	0x1C000000
+#define LPCR_RMLS_SH	26
+#define LPCR_ILE	0x0000000002000000UL
+#define LPCR_PECE	0x000000000001f000UL
+#define LPCR_PECE0	0x0000000000004000UL
+#define LPCR_PECE1	0x0000000000002000UL
+#define LPCR_PECE2	0x0000000000001000UL
+#define LPCR_MER	0x0000000000000800UL
+#define LPCR_MER_SH	11
+#define LPCR_LPES	0x0000000c
+#define LPCR_LPES0	0x0000000000000008UL
+#define LPCR_LPES1	0x0000000000000004UL
+#define LPCR_LPES_SH	2
+#define LPCR_RMI	0x0000000000000002UL
+#define LPCR_HDICE	0x0000000000000001UL
+
+/* HPTE (ISA 2.06 Book III-S 5.7.7.1) */
+#define HPTE_V_SSIZE_SHIFT	62
+#define HPTE_V_AVPN_SHIFT	7
+#define HPTE_V_COMMON_BITS	0x000fffffffffffffUL
+#define HPTE_V_AVPN		0x3fffffffffffff80UL
+#define HPTE_V_BOLTED		0x0000000000000010UL
+#define HPTE_V_LOCK		0x0000000000000008UL
+#define HPTE_V_LARGE		0x0000000000000004UL
+#define HPTE_V_SECONDARY	0x0000000000000002UL
+#define HPTE_V_VALID		0x0000000000000001UL
+#define HPTE_V_1TB_SEG		0x4000000000000000UL
+#define HPTE_V_HVLOCK		0x40UL
+#define HPTE_V_ABSENT		0x20UL
+#define HPTE_R_PP0		0x8000000000000000UL
+#define HPTE_R_TS		0x4000000000000000UL
+#define HPTE_R_KEY_HI		0x3000000000000000UL
+#define HPTE_R_RPN_SHIFT	12
+#define HPTE_R_RPN		0x0ffffffffffff000UL
+#define HPTE_R_PP		0x0000000000000003UL
+#define HPTE_R_PPP		0x8000000000000003UL
+#define HPTE_R_N		0x0000000000000004UL
+#define HPTE_R_G		0x0000000000000008UL
+#define HPTE_R_M		0x0000000000000010UL
+#define HPTE_R_I		0x0000000000000020UL
+#define HPTE_R_W		0x0000000000000040UL
+#define HPTE_R_WIMG		0x0000000000000078UL
+#define HPTE_R_C		0x0000000000000080UL
+#define HPTE_R_R		0x0000000000000100UL
+#define HPTE_R_KEY_LO		0x0000000000000e00UL
+#define VRMA_VSID		0x1ffffffUL
+
+/* SLB (ISA 2.06 Book III-S 5.7.6.1) */
+#define SLB_ESID_V		0x0000000008000000UL
+#define SLB_VSID_SHIFT		12
+#define SLB_VSID_SHIFT_1T	24
+#define SLB_VSID_SSIZE_SHIFT	62
+#define SLB_VSID_B		0xc000000000000000UL
+#define SLB_VSID_B_256M		0x0000000000000000UL
+#define SLB_VSID_B_1T		0x4000000000000000UL
+#define SLB_VSID_KS		0x0000000000000800UL
+#define SLB_VSID_KP		0x0000000000000400UL
+#define SLB_VSID_N		0x0000000000000200UL
+#define SLB_VSID_L		0x0000000000000100UL
+#define SLB_VSID_C		0x0000000000000080UL
+#define SLB_VSID_LP		0x0000000000000030UL
+
+/* Interrupt vectors / trap numbers (asm/kvm_asm.h) */
+#define BOOK3S_INTERRUPT_SYSTEM_RESET	0x100
+#define BOOK3S_INTERRUPT_MACHINE_CHECK	0x200
+#define BOOK3S_INTERRUPT_DATA_STORAGE	0x300
+#define BOOK3S_INTERRUPT_DATA_SEGMENT	0x380
+#define BOOK3S_INTERRUPT_INST_STORAGE	0x400
+#define BOOK3S_INTERRUPT_INST_SEGMENT	0x480
+#define BOOK3S_INTERRUPT_EXTERNAL	0x500
+#define BOOK3S_INTERRUPT_EXTERNAL_HV	0x502
+#define BOOK3S_INTERRUPT_ALIGNMENT	0x600
+#define BOOK3S_INTERRUPT_PROGRAM	0x700
+#define BOOK3S_INTERRUPT_FP_UNAVAIL	0x800
+#define BOOK3S_INTERRUPT_DECREMENTER	0x900
+#define BOOK3S_INTERRUPT_HV_DECREMENTER	0x980
+#define BOOK3S_INTERRUPT_DOORBELL	0xa00
+#define BOOK3S_INTERRUPT_SYSCALL	0xc00
+#define BOOK3S_INTERRUPT_TRACE		0xd00
+#define BOOK3S_INTERRUPT_H_DATA_STORAGE	0xe00
+#define BOOK3S_INTERRUPT_H_INST_STORAGE	0xe20
+#define BOOK3S_INTERRUPT_H_EMUL_ASSIST	0xe40
+#define BOOK3S_INTERRUPT_HMI		0xe60
+#define BOOK3S_INTERRUPT_PERFMON	0xf00
+#define BOOK3S_INTERRUPT_ALTIVEC	0xf20
+#define BOOK3S_INTERRUPT_VSX		0xf40
+#define BOOK3S_INTERRUPT_FAC_UNAVAIL	0xf60
+
+/* Hcall opcodes (PAPR 14.5.4; asm/hvcall.h) */
+#define H_REMOVE		0x04
+#define H_ENTER			0x08
+#define H_READ			0x0c
+#define H_CLEAR_MOD		0x10
+#define H_CLEAR_REF		0x14
+#define H_PROTECT		0x18
+#define H_GET_TCE		0x1c
+#define H_PUT_TCE		0x20
+#define H_SET_SPRG0		0x24
+#define H_SET_DABR		0x28
+#define H_PAGE_INIT		0x2c
+#define H_LOGICAL_CI_LOAD	0x3c
+#define H_LOGICAL_CI_STORE	0x40
+#define H_GET_TERM_CHAR		0x54
+#define H_PUT_TERM_CHAR		0x58
+#define H_EOI			0x64
+#define H_CPPR			0x68
+#define H_IPI			0x6c
+#define H_IPOLL			0x70
+#define H_XIRR			0x74
+#define H_REGISTER_VPA		0xdc
+#define H_CEDE			0xe0
+#define H_CONFER		0xe4
+#define H_PROD			0xe8
+#define H_BULK_REMOVE		0x124
+#define H_SET_XDABR		0x134
+#define H_XIRR_X		0x2fc
+#define H_RANDOM		0x300
+#define H_SET_MODE		0x31C
+#define MAX_HCALL_OPCODE	H_SET_MODE
+#define H_RTAS			0xf000	/* hv-only: KVM/QEMU private (KVMPPC_H_RTAS) */
+
+/* Hcall return codes (PAPR; asm/hvcall.h) */
+#define H_SUCCESS	0
+#define H_BUSY		1
+#define H_TOO_HARD	9999
+#define H_HARDWARE	-1
+#define H_FUNCTION	-2
+#define H_PRIVILEGE	-3
+#define H_PARAMETER	-4
+#define H_BAD_MODE	-5
+#define H_PTEG_FULL	-6
+#define H_NOT_FOUND	-7
+#define H_RESERVED_DABR	-8
+#define H_NO_MEM	-9
+#define H_AUTHORITY	-10
+#define H_PERMISSION	-11
+#define H_RESOURCE	-16
+#define H_P2		-55
+#define H_P3		-56
+#define H_P4		-57
+#define H_UNSUPPORTED_FLAG_START	-256
+
+/* Hcall flags */
+#define H_EXACT			(1UL<<(63-24))
+#define H_R_XLATE		(1UL<<(63-25))
+#define H_READ_4		(1UL<<(63-26))
+#define H_AVPN			(1UL<<(63-32))
+#define H_ANDCOND		(1UL<<(63-33))
+#define H_LOCAL			(1UL<<(63-35))
+#define H_ICACHE_INVALIDATE	(1UL<<(63-40))
+#define H_ICACHE_SYNCHRONIZE	(1UL<<(63-41))
+#define H_ZERO_PAGE		(1UL<<(63-48))
+#define H_COPY_PAGE		(1UL<<(63-49))
+#define H_N			(1UL<<(63-61))
+#define H_PP1			(1UL<<(63-62))
+#define H_PP2			(1UL<<(63-63))
+#define H_VPA_FUNC_SHIFT	(63-18)
+#define H_VPA_FUNC_MASK		7UL
+#define H_VPA_REG_VPA		1UL
+#define H_VPA_REG_DTL		2UL
+#define H_VPA_REG_SLB		3UL
+#define H_VPA_DEREG_VPA		5UL
+#define H_VPA_DEREG_DTL		6UL
+#define H_VPA_DEREG_SLB		7UL
+
+/* KVM exit reasons (uapi/linux/kvm.h) */
+#define KVM_EXIT_UNKNOWN		0
+#define KVM_EXIT_DEBUG			4
+#define KVM_EXIT_INTR			10
+#define KVM_EXIT_NMI			16
+#define KVM_EXIT_INTERNAL_ERROR		17
+#define KVM_EXIT_PAPR_HCALL		19
+
+/* hv-only: reserved LPID used while SDR1 is switched (kvm_book3s_64.h, 2011) */
+#define LPID_RSVD		0x3ff	/* hv-only */
+
+#endif /* HV_ENV_SIM_CONSTS_H */

@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The hv_env primitives of the simulator build, acting on the model.
+ *
+ * Each primitive does what the POWER7 instruction or kernel service does, on
+ * sim_env_machine, and records itself in the machine's event log so that
+ * tests and rule checks see the order in which the HV core acted.
+ */
+#include "hv_env.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine.h"
+
+static struct sim_machine *M(void)
+{
+	if (!sim_env_machine) {
+		fprintf(stderr, "sim: hv_env primitive used with no machine selected\n");
+		abort();
+	}
+	return sim_env_machine;
+}
+
+/* ---- allocation ---------------------------------------------------------- */
+
+void *hv_zalloc(size_t size)
+{
+	return calloc(1, size ? size : 1);
+}
+
+void hv_free(void *p)
+{
+	free(p);
+}
+
+void *hv_alloc_contig(size_t size, u64 *real_addr)
+{
+	struct sim_machine *m = M();
+	u64 ra = sim_arena_alloc(&m->arena, size);
+
+	if (ra == SIM_RA_NONE)
+		return NULL;
+	if (real_addr)
+		*real_addr = ra;
+	return sim_arena_ptr(&m->arena, ra, size);
+}
+
+void hv_free_contig(void *p, size_t size)
+{
+	struct sim_machine *m = M();
+
+	if (p)
+		sim_arena_free(&m->arena, sim_arena_ra(&m->arena, p), size);
+}
+
+void *hv_real_to_virt(u64 real_addr)
+{
+	return sim_arena_ptr(&M()->arena, real_addr, 1);
+}
+
+u64 hv_virt_to_real(const void *p)
+{
+	return sim_arena_ra(&M()->arena, p);
+}
+
+/* ---- SPRs, barriers, TLB and SLB ----------------------------------------- */
+
+u64 hv_mfspr(unsigned int sprn)
+{
+	return sprn < SIM_NR_SPRS ? M()->cur->spr[sprn] : 0;
+}
+
+void hv_mtspr(unsigned int sprn, u64 val)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_MTSPR, sprn, val);
+	if (sprn < SIM_NR_SPRS)
+		m->cur->spr[sprn] = val;
+}
+
+u64 hv_mfmsr(void)
+{
+	return M()->cur->msr;
+}
+
+u64 hv_mftb(void)
+{
+	return M()->cur->spr[SPRN_TBRL];
+}
+
+void hv_sync(void)
+{
+	sim_event(M(), SIM_EV_SYNC, 0, 0);
+}
+
+void hv_lwsync(void)
+{
+	sim_event(M(), SIM_EV_LWSYNC, 0, 0);
+}
+
+void hv_ptesync(void)
+{
+	sim_event(M(), SIM_EV_PTESYNC, 0, 0);
+}
+
+void hv_eieio(void)
+{
+	sim_event(M(), SIM_EV_EIEIO, 0, 0);
+}
+
+void hv_isync(void)
+{
+	sim_event(M(), SIM_EV_ISYNC, 0, 0);
+}
+
+void hv_tlbie(u64 rb, u64 lpid)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_TLBIE, rb, lpid);
+	/* Until the tlbie completes, the walker may still set R and C. */
+	if (m->tlbie_hook)
+		m->tlbie_hook(m, rb, lpid, m->tlbie_hook_ctx);
+}
+
+void hv_tlbiel(u64 rb)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_TLBIEL, rb, 0);
+	if (m->tlbie_hook)
+		m->tlbie_hook(m, rb, m->cur->spr[SPRN_LPID], m->tlbie_hook_ctx);
+}
+
+void hv_tlbsync(void)
+{
+	sim_event(M(), SIM_EV_TLBSYNC, 0, 0);
+}
+
+void hv_slbmte(u64 rs, u64 rb)
+{
+	struct sim_machine *m = M();
+	unsigned int idx = rb & 0xfff;
+
+	sim_event(m, SIM_EV_SLBMTE, rb, rs);
+	if (idx < SIM_SLB_ENTRIES) {
+		m->cur->slb[idx].esid = rb;
+		m->cur->slb[idx].vsid = rs;
+	}
+}
+
+u64 hv_slbmfee(u64 index)
+{
+	struct sim_machine *m = M();
+
+	return index < SIM_SLB_ENTRIES ? m->cur->slb[index].esid & ~0xfffULL : 0;
+}
+
+u64 hv_slbmfev(u64 index)
+{
+	struct sim_machine *m = M();
+
+	return index < SIM_SLB_ENTRIES ? m->cur->slb[index].vsid : 0;
+}
+
+void hv_slbie(u64 rb)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_SLBIE, rb, 0);
+	for (unsigned int i = 0; i < SIM_SLB_ENTRIES; i++)
+		if ((m->cur->slb[i].esid & SLB_ESID_V) &&
+		    (m->cur->slb[i].esid >> 28) == (rb >> 28))
+			m->cur->slb[i].esid &= ~SLB_ESID_V;
+}
+
+void hv_slbia(void)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_SLBIA, 0, 0);
+	/* slbia leaves entry 0 alone (ISA 2.06 Book III-S 5.9.3.2). */
+	for (unsigned int i = 1; i < SIM_SLB_ENTRIES; i++)
+		m->cur->slb[i].esid &= ~SLB_ESID_V;
+}
+
+/* ---- HPTE access ----------------------------------------------------------- */
+
+u64 hv_load_be64(const void *p)
+{
+	u64 v;
+
+	memcpy(&v, p, 8);
+	return __builtin_bswap64(v);
+}
+
+u32 hv_load_be32(const void *p)
+{
+	u32 v;
+
+	memcpy(&v, p, 4);
+	return __builtin_bswap32(v);
+}
+
+u16 hv_load_be16(const void *p)
+{
+	u16 v;
+
+	memcpy(&v, p, 2);
+	return __builtin_bswap16(v);
+}
+
+void hv_store_be64(void *p, u64 v)
+{
+	v = __builtin_bswap64(v);
+	memcpy(p, &v, 8);
+}
+
+void hv_store_be32(void *p, u32 v)
+{
+	v = __builtin_bswap32(v);
+	memcpy(p, &v, 4);
+}
+
+void hv_store_be16(void *p, u16 v)
+{
+	v = __builtin_bswap16(v);
+	memcpy(p, &v, 2);
+}
+
+u64 hv_hpte_load(const hv_be64 *p)
+{
+	return __builtin_bswap64(__atomic_load_n(p, __ATOMIC_RELAXED));
+}
+
+void hv_hpte_store(hv_be64 *p, u64 val)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_HPTE_STORE, sim_arena_ra(&m->arena, p), val);
+	__atomic_store_n(p, __builtin_bswap64(val), __ATOMIC_RELAXED);
+}
+
+void hv_hpte_store_byte(hv_be64 *hpte, unsigned int byte_offset, u8 val)
+{
+	struct sim_machine *m = M();
+	u8 *b = (u8 *)hpte + byte_offset;
+
+	sim_event(m, SIM_EV_HPTE_STORE_BYTE, sim_arena_ra(&m->arena, b), val);
+	__atomic_store_n(b, val, __ATOMIC_RELAXED);
+}
+
+bool hv_hpte_try_lock(hv_be64 *hpte, u64 bits)
+{
+	struct sim_machine *m = M();
+	u64 ra = sim_arena_ra(&m->arena, hpte);
+	hv_be64 old = __atomic_load_n(hpte, __ATOMIC_RELAXED);
+	bool spurious = false;
+
+	m->lock_attempts++;
+	/* A lost reservation makes stdcx. fail although the lock was free. */
+	if (m->lock_fail_next) {
+		m->lock_fail_next--;
+		spurious = true;
+	} else if (m->lock_fail_every && m->lock_attempts % m->lock_fail_every == 0) {
+		spurious = true;
+	}
+	if (spurious || (__builtin_bswap64(old) & bits)) {
+		sim_event(m, SIM_EV_HPTE_LOCK, ra, 0);
+		return false;
+	}
+	if (!__atomic_compare_exchange_n(hpte, &old, old | __builtin_bswap64(HPTE_V_HVLOCK), false,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		sim_event(m, SIM_EV_HPTE_LOCK, ra, 0);
+		return false;
+	}
+	sim_event(m, SIM_EV_HPTE_LOCK, ra, 1);
+	return true;
+}
+
+void hv_hpte_unlock(hv_be64 *hpte, u64 v)
+{
+	struct sim_machine *m = M();
+
+	if (v & HPTE_V_HVLOCK)
+		sim_rule_violation(m, "HPTE unlock at 0x%llx stores HVLOCK",
+				   (unsigned long long)sim_arena_ra(&m->arena, hpte));
+	sim_event(m, SIM_EV_HPTE_UNLOCK, sim_arena_ra(&m->arena, hpte), v);
+	__atomic_store_n(hpte, __builtin_bswap64(v), __ATOMIC_RELEASE);
+}
+
+/* ---- this CPU ------------------------------------------------------------- */
+
+unsigned int hv_thread_id(void)
+{
+	return M()->cur->thread;
+}
+
+bool hv_siblings_online(void)
+{
+	struct sim_machine *m = M();
+	struct sim_thread *t = m->cur;
+	unsigned int base = t->core * SIM_THREADS_PER_CORE;
+
+	for (unsigned int i = 0; i < SIM_THREADS_PER_CORE; i++)
+		if (&m->threads[base + i] != t && m->threads[base + i].online)
+			return true;
+	return false;
+}
+
+unsigned int hv_cpu_id(void)
+{
+	return (unsigned int)M()->cur->spr[SPRN_PIR];
+}
+
+/* ---- logging and trace ---------------------------------------------------- */
+
+void hv_log(int level, const char *fmt, ...)
+{
+	struct sim_machine *m = sim_env_machine;
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (m)
+		snprintf(m->last_log, sizeof(m->last_log), "%s", buf);
+	if (!m || level <= m->log_level)
+		fprintf(stderr, "hv: %s%s", buf, buf[0] && buf[strlen(buf) - 1] == '\n' ? "" : "\n");
+}
+
+void hv_trace(u32 type, const void *payload, u32 len)
+{
+	struct sim_machine *m = M();
+
+	if (m->trace_sink)
+		m->trace_sink(m->trace_ctx, type, payload, len);
+}
+
+/* ---- entering the guest --------------------------------------------------- */
+
+u32 hv_enter_guest(struct hv_guest_regs *regs)
+{
+	struct sim_machine *m = M();
+
+	sim_event(m, SIM_EV_ENTER_GUEST, 0, regs->msr);
+	if (regs->msr & MSR_HV)
+		sim_rule_violation(m, "guest entered with MSR[HV]=1 (msr 0x%llx)",
+				   (unsigned long long)regs->msr);
+	if (!m->enter_guest) {
+		hv_pr_err("no guest runner attached to the machine");
+		return HV_TRAP_NONE;
+	}
+	return m->enter_guest(m, regs);
+}
