@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The one interface between the POWER7 model and an instruction engine.
+ *
+ * The model (sim/) owns every piece of architected state.  An engine only
+ * executes guest instructions: it holds a thread's registers while it runs,
+ * translates with the MMU state the model mirrors into it, and stops with a
+ * precise PC at anything the model must decide: sc, every instruction it
+ * cannot execute at its problem state (the guest always runs there, so every
+ * privileged instruction stops), illegal or non-POWER7 instructions, traps,
+ * storage faults, alignment and facility-unavailable conditions.  The model
+ * then emulates, routes and delivers interrupts itself and runs it again.
+ *
+ * Nothing but an engine implementation and sim/cpu.c includes this file; no
+ * model file knows which engine is behind it (DESIGN.md "The model and the
+ * engine").  engine_null.c is an engine that executes nothing, for tests.
+ */
+#ifndef SIM_ENGINE_H
+#define SIM_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct sim_machine;
+struct sim_thread;
+struct sim_engine;
+
+/* Why run() returned. */
+enum sim_stop {
+	SIM_STOP_BUDGET = 0,	/* budget used up; t->pc is the next instruction */
+	SIM_STOP_SC,		/* sc at pc (not executed yet); LEV is in insn */
+	SIM_STOP_INSN,		/* pc/insn: privileged, illegal, non-POWER7 or trap instruction */
+	SIM_STOP_STORAGE,	/* pc: instruction; ea/access: the access that did not translate */
+	SIM_STOP_ALIGN,		/* pc/insn/ea: alignment interrupt condition */
+	SIM_STOP_FACILITY,	/* pc/insn: needs MSR[FP], [VEC] or [VSX] (facility = that bit) */
+	SIM_STOP_ERROR,		/* the engine failed; msg says why; the run cannot continue */
+};
+
+/* Kind of storage access (also used by the model's MMU). */
+#define SIM_ACC_LOAD	0
+#define SIM_ACC_STORE	1
+#define SIM_ACC_FETCH	2
+
+struct sim_stop_info {
+	enum sim_stop reason;
+	/* Instructions completed in this run, not counting the one at pc. */
+	uint64_t executed;
+	uint64_t pc;
+	uint32_t insn;		/* instruction image, when the engine has it */
+	uint64_t ea;
+	unsigned int access;	/* SIM_ACC_* */
+	uint64_t facility;	/* MSR_FP, MSR_VEC or MSR_VSX */
+	const char *msg;
+};
+
+/* What mmu_changed() must mirror from the thread (a mask). */
+#define SIM_ENG_SDR1	0x01u
+#define SIM_ENG_LPCR	0x02u	/* VPM0/VPM1, VRMASD, RMLS, ILE */
+#define SIM_ENG_LPID	0x04u
+#define SIM_ENG_RMOR	0x08u	/* RMOR and HRMOR */
+#define SIM_ENG_AMR	0x10u	/* AMR, UAMOR, AMOR */
+#define SIM_ENG_SLB	0x20u	/* all 32 SLB entries */
+#define SIM_ENG_ALL	0x3fu
+
+struct sim_engine_ops {
+	const char *name;
+	/*
+	 * Load the thread's registers into the engine before a run: GPRs, CR,
+	 * LR, CTR, XER, FPRs, FPSCR, VRs, VSCR, the VSX halves, PC, MSR, and the
+	 * SPRs the engine serves without trapping (sim_spr_table entries with
+	 * SIM_SPR_ENGINE).  The engine must leave its execution mode matching
+	 * t->msr, as set_pc_msr() does.
+	 */
+	void (*put_regs)(struct sim_engine *e, const struct sim_thread *t);
+	/* Store the same registers back into the thread after a run. */
+	void (*get_regs)(struct sim_engine *e, struct sim_thread *t);
+	/*
+	 * t->pc and t->msr changed (rfid, mtmsrd, interrupt delivery): switch
+	 * the engine's execution mode (privilege, SF, IR/DR, LE) and the SLB
+	 * key it applies (Kp <- Ks while the guest is in supervisor state).
+	 */
+	void (*set_pc_msr)(struct sim_engine *e, const struct sim_thread *t);
+	/* Translation state changed: mirror the SIM_ENG_* parts in @what. */
+	void (*mmu_changed)(struct sim_engine *e, const struct sim_thread *t, unsigned int what);
+	/* Drop cached translations: every one, or those of the page holding @ea. */
+	void (*tlb_flush)(struct sim_engine *e, bool all, uint64_t ea);
+	/*
+	 * Execute at most @budget instructions of @t from t->pc and fill @stop.
+	 * Registers stay in the engine until get_regs().
+	 */
+	void (*run)(struct sim_engine *e, struct sim_thread *t, uint64_t budget,
+		    struct sim_stop_info *stop);
+	void (*destroy)(struct sim_engine *e);
+};
+
+struct sim_engine {
+	const struct sim_engine_ops *ops;
+	struct sim_machine *m;
+	void *priv;		/* the implementation's state */
+};
+
+/*
+ * Provided by the model for the engine: the time base as the thread sees it
+ * after @executed more instructions of the current run (mftb never traps, so
+ * the engine answers it from this).
+ */
+uint64_t sim_engine_timebase(const struct sim_thread *t, uint64_t executed);
+
+/* ---- the null engine (engine_null.c): no execution, for tests ----------- */
+
+/*
+ * Each run() "executes" no-ops: PC advances by 4 per instruction until the
+ * budget is used up or the next scripted stop is reached.  A scripted stop
+ * fires when the thread has executed @after more instructions under this
+ * engine since it was queued; its pc is the PC at that point.
+ */
+struct sim_engine *sim_engine_null_create(struct sim_machine *m);
+int sim_engine_null_queue(struct sim_engine *e, uint64_t after, const struct sim_stop_info *stop);
+/* Calls seen by the null engine, for tests that check the mirroring. */
+struct sim_engine_null_stats {
+	unsigned int put_regs, get_regs, set_pc_msr, mmu_changed, tlb_flush, runs;
+	unsigned int last_mmu_what;
+	bool last_flush_all;
+	uint64_t last_flush_ea;
+	uint64_t executed;
+};
+const struct sim_engine_null_stats *sim_engine_null_stats(const struct sim_engine *e);
+
+#endif /* SIM_ENGINE_H */
