@@ -1,0 +1,841 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The execution engine: Debian's libunicorn 2.0.1 (QEMU 5.0 TCG inside)
+ * executing guest instructions, and nothing else.
+ *
+ * Unicorn's public API cannot run a POWER7 guest (docs/engine.md says why),
+ * so this file reaches the CPU state through the library's exported
+ * internals.  Every offset and invariant it relies on is probed at start-up
+ * and the engine refuses to open, with one line, when the library does not
+ * match.  This is the only file in the project that includes Unicorn.
+ *
+ * The guest always executes at the engine's problem state (MSR[PR]=1,
+ * MSR[HV]=0), so every privileged instruction, sc, trap and storage fault
+ * arrives here with the faulting address; the model decides what POWER7 does.
+ * Translation is QEMU's own ISA 2.06 hash MMU walking the big-endian HPT in
+ * the arena, configured from the model's SDR1/LPCR/SLB.
+ */
+#include "engine_unicorn.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicorn/unicorn.h>
+
+/* ---- library internals (libunicorn2 2.0.1.post1, amd64) ------------------- */
+
+#define UC_CPU_PTR_OFF		384	/* struct uc_struct: CPUState *cpu */
+#define CPU_ENV_OFF		37824	/* PowerPCCPU: CPUPPCState env */
+#define ENV_GPR			0
+#define ENV_MSR			640
+#define ENV_NIP			680
+#define ENV_SLB			704	/* ppc_slb_t slb[64]: esid, vsid, sps* */
+#define ENV_SLB_SIZE		24
+#define ENV_SPR			2840	/* target_ulong spr[1024] */
+#define ENV_TB_ENV		77656
+#define ENV_MMU_MODEL		77688
+#define ENV_EXCP_MODEL		77692
+#define ENV_INSNS_FLAGS		77712
+#define ENV_INSNS_FLAGS2	77720
+#define ENV_ERROR_CODE		77728
+#define ENV_HFLAGS		78616
+#define ENV_IMMU_IDX		78632
+#define ENV_DMMU_IDX		78636
+#define ENV_HASH64_OPTS		80072
+#define ENV_OPCODES		80080	/* opc_handler_t *opcodes[64] */
+
+#define POWERPC_MMU_3_00	0x10005
+#define POWERPC_MMU_2_06	0x10003
+#define POWERPC_EXCP_POWER7	14
+#define PVR_POWER10_DD1		0x00800100ULL
+#define PVR_POWER7_V23		0x003f0203ULL
+
+/* QEMU's exception numbers as the INTR hook reports them. */
+enum {
+	QX_MCHECK = 1, QX_DSI = 2, QX_ISI = 3, QX_EXTERNAL = 4, QX_ALIGN = 5,
+	QX_PROGRAM = 6, QX_FPU = 7, QX_SYSCALL = 8, QX_DECR = 10,
+	QX_DSEG = 65, QX_ISEG = 66, QX_HDECR = 67, QX_TRACE = 68, QX_HDSI = 69,
+	QX_HISI = 70, QX_VPU = 73, QX_VSXU = 94, QX_FU = 95, QX_HV_EMU = 96,
+};
+/* PROGRAM error codes */
+#define QX_PROG_TYPE_MASK	0xf0
+#define QX_PROG_INVAL		0x20
+#define QX_PROG_PRIV		0x30
+#define QX_PROG_TRAP		0x40
+
+/* opc_handler_t: inval1, inval2 (u32), type, type2 (u64), handler. */
+#define OPC_TYPE_OFF		8
+#define OPC_TYPE2_OFF		16
+#define OPC_INDIRECT		1	/* low pointer bits tag a sub-table */
+#define OPC_TABLE_LEN		32
+#define OPC_PRIMARY_LEN		64
+
+/*
+ * Instruction classes of QEMU's translator that POWER7 implements (ISA 2.06B
+ * plus POWER7's server extras).  The default POWER10 model carries more;
+ * handlers whose classes are all outside these masks are replaced by the
+ * invalid-instruction handler, so that lqarx, stqcx., ISA 2.07/3.0 vector,
+ * transactional memory and the rest trap exactly where POWER7 would raise
+ * HEA.
+ */
+#define P7_INSNS2_VSX		0x00002ULL
+#define P7_INSNS2_DFP		0x00004ULL
+#define P7_INSNS2_DBRX		0x00010ULL
+#define P7_INSNS2_ISA205	0x00020ULL
+#define P7_INSNS2_PERM_ISA206	0x00080ULL
+#define P7_INSNS2_DIVE_ISA206	0x00100ULL
+#define P7_INSNS2_ATOMIC_ISA206	0x00200ULL
+#define P7_INSNS2_FP_CVT_ISA206	0x00400ULL
+#define P7_INSNS2_FP_TST_ISA206	0x00800ULL
+#define P7_INSNS2_FP_CVT_S64	0x10000ULL
+#define P7_INSNS2_PM_ISA206	0x40000ULL
+#define P7_INSNS2 (P7_INSNS2_VSX | P7_INSNS2_DFP | P7_INSNS2_DBRX | P7_INSNS2_ISA205 | \
+		   P7_INSNS2_PERM_ISA206 | P7_INSNS2_DIVE_ISA206 | P7_INSNS2_ATOMIC_ISA206 | \
+		   P7_INSNS2_FP_CVT_ISA206 | P7_INSNS2_FP_TST_ISA206 | P7_INSNS2_FP_CVT_S64 | \
+		   P7_INSNS2_PM_ISA206)
+/* The POWER10 model's flags this library build was measured with. */
+#define P10_INSNS2_EXPECTED	0xbfffeULL
+
+/* MSR bits (ISA 2.06 Book III-S 4.2.1) */
+#define M_SF	(1ULL << 63)
+#define M_HV	(1ULL << 60)
+#define M_VEC	(1ULL << 25)
+#define M_VSX	(1ULL << 23)
+#define M_EE	(1ULL << 15)
+#define M_PR	(1ULL << 14)
+#define M_FP	(1ULL << 13)
+#define M_ME	(1ULL << 12)
+#define M_FE0	(1ULL << 11)
+#define M_SE	(1ULL << 10)
+#define M_BE	(1ULL << 9)
+#define M_FE1	(1ULL << 8)
+#define M_IR	(1ULL << 5)
+#define M_DR	(1ULL << 4)
+#define M_RI	(1ULL << 1)
+#define M_LE	(1ULL << 0)
+/* The bits QEMU copies from MSR into hflags (its translation-block key). */
+#define HFLAGS_MSR_MASK	(M_SF | M_HV | M_VEC | (1ULL << 23) | (1ULL << 22) | M_PR | M_FP | \
+			 M_SE | M_BE | M_LE | M_IR | M_DR | (1ULL << 31))
+/*
+ * Translated blocks are keyed on the low 32 bits of hflags only; SF (bit 63)
+ * is not among them, and the guest's supervisor/user split is invisible at
+ * engine PR=1.  Two spare hflags bits carry them so blocks never mix.
+ */
+#define HFLAGS_SF_MIRROR	(1ULL << 27)
+#define HFLAGS_GUEST_KERNEL	(1ULL << 29)
+/* QEMU MMU indexes: 0 guest user virtual, 2 guest real, 4 our guest kernel virtual. */
+#define MMU_IDX_USER_VIRT	0
+#define MMU_IDX_REAL		2
+#define MMU_IDX_KERNEL_VIRT	4
+
+#define SLB_V		0x0000000008000000ULL
+#define SLB_KS		0x0000000000000800ULL
+#define SLB_KP		0x0000000000000400ULL
+#define SLB_LLP		0x0000000000000130ULL
+#define SLB_B_1T	0x4000000000000000ULL
+#define SPRN_SDR1	25
+#define SPRN_AMR	29
+#define SPRN_PVR	287
+#define SPRN_HDSISR	0x132
+#define SPRN_HDAR	0x133
+#define SPRN_RMOR	0x138
+#define SPRN_HRMOR	0x139
+#define SPRN_LPCR	0x13E
+#define SPRN_LPID	0x13F
+#define SPRN_DAR	19
+#define SPRN_DSISR	18
+
+#define UNTIL_NEVER	0xfffffffffffffffcULL	/* unmapped: never reached */
+
+/* Exported internals of the library (resolved at link time). */
+extern void tlb_flush_ppc64(void *cpu);
+extern uint64_t ppc_cpu_get_phys_page_debug_ppc64(void *cpu, uint64_t addr);
+extern void tb_invalidate_phys_range_ppc64(void *uc, uint64_t start, uint64_t end);
+
+struct sim_ue {
+	uc_engine *uc;
+	uint8_t *cpu;
+	uint8_t *env;
+	uint8_t *arena;
+	uint64_t arena_size;
+	uint8_t *tb_env;		/* fake ppc_tb_t: tb_freq 0, tb_offset is TB */
+	const uint8_t *hash_opts;	/* PPCHash64Options of the CPU */
+	void *invalid_handler;
+	uc_hook h_intr, h_block;
+	bool counting;
+
+	uint64_t guest_msr;
+	struct { uint64_t esid, vsid; bool valid; } slb[64];
+
+	/* instruction accounting */
+	uint64_t insns;			/* total completed */
+	uint64_t budget_end;		/* stop once insns reaches this */
+	uint64_t run_start;		/* insns when the current run began */
+	uint64_t blk_pc, blk_base;	/* current block start and insns before it */
+	uint64_t tb_base, tb_insns0;
+	uint32_t tb_mul;
+	unsigned int tb_shift;
+	bool stop_requested;
+
+	/* exit latch */
+	bool trapped;
+	struct sim_ue_exit *x;
+	char err[256];
+};
+
+#define ENVP(e, off, type)	((type *)((e)->env + (off)))
+
+static int fail(char *err, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, len, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+/* ---- start-up probing -------------------------------------------------------- */
+
+static bool opc_is_indirect(void *h)
+{
+	return ((uintptr_t)h & 3) == OPC_INDIRECT;
+}
+
+static void **opc_table(void *h)
+{
+	return (void **)((uintptr_t)h & ~(uintptr_t)3);
+}
+
+/*
+ * Walk one opcode table; replace every handler POWER7 does not implement by
+ * the invalid handler.  Returns the number replaced, or -1 on a malformed
+ * table (depth beyond QEMU's four levels).
+ */
+static int filter_table(struct sim_ue *e, void **tab, int len, int depth, uint64_t f1)
+{
+	int removed = 0;
+
+	if (depth > 4)
+		return -1;
+	for (int i = 0; i < len; i++) {
+		void *h = tab[i];
+		uint64_t type, type2;
+
+		if (!h || h == e->invalid_handler)
+			continue;
+		if (opc_is_indirect(h)) {
+			int r = filter_table(e, opc_table(h), OPC_TABLE_LEN, depth + 1, f1);
+
+			if (r < 0)
+				return r;
+			removed += r;
+			continue;
+		}
+		memcpy(&type, (uint8_t *)h + OPC_TYPE_OFF, 8);
+		memcpy(&type2, (uint8_t *)h + OPC_TYPE2_OFF, 8);
+		if ((type & f1) || (type2 & P7_INSNS2))
+			continue;
+		tab[i] = e->invalid_handler;
+		removed++;
+	}
+	return removed;
+}
+
+static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
+{
+	uint64_t want_pvr = (flags & SIM_UE_TEST_MISMATCH) ? ~PVR_POWER10_DD1 : PVR_POWER10_DD1;
+	uint64_t msr = 0;
+	void **opc;
+	uint32_t sps0_shift, sps0_enc;
+
+	e->cpu = *(uint8_t **)((uint8_t *)e->uc + UC_CPU_PTR_OFF);
+	if (!e->cpu)
+		return fail(err, len, "engine: libunicorn internals do not match (no CPU at "
+			    "uc_struct+%d)", UC_CPU_PTR_OFF);
+	e->env = e->cpu + CPU_ENV_OFF;
+	if (*ENVP(e, ENV_SPR + 8 * SPRN_PVR, uint64_t) != want_pvr)
+		return fail(err, len, "engine: libunicorn internals do not match (PVR 0x%llx, "
+			    "expected POWER10 0x%llx)",
+			    (unsigned long long)*ENVP(e, ENV_SPR + 8 * SPRN_PVR, uint64_t),
+			    (unsigned long long)want_pvr);
+	if (*ENVP(e, ENV_MMU_MODEL, uint32_t) != POWERPC_MMU_3_00)
+		return fail(err, len, "engine: libunicorn internals do not match (mmu_model "
+			    "0x%x)", *ENVP(e, ENV_MMU_MODEL, uint32_t));
+	uc_reg_read(e->uc, UC_PPC_REG_MSR, &msr);
+	if (msr != *ENVP(e, ENV_MSR, uint64_t) || msr != M_SF)
+		return fail(err, len, "engine: libunicorn internals do not match (MSR 0x%llx "
+			    "vs state 0x%llx)", (unsigned long long)msr,
+			    (unsigned long long)*ENVP(e, ENV_MSR, uint64_t));
+	e->hash_opts = *ENVP(e, ENV_HASH64_OPTS, const uint8_t *);
+	if (!e->hash_opts)
+		return fail(err, len, "engine: libunicorn internals do not match (no hash64 "
+			    "options)");
+	memcpy(&sps0_shift, e->hash_opts + 8, 4);
+	memcpy(&sps0_enc, e->hash_opts + 12, 4);
+	if (sps0_shift != 12 || sps0_enc != 0)
+		return fail(err, len, "engine: libunicorn internals do not match (first page "
+			    "size %u/0x%x)", sps0_shift, sps0_enc);
+	if (*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) != P10_INSNS2_EXPECTED)
+		return fail(err, len, "engine: libunicorn internals do not match (insns_flags2 "
+			    "0x%llx)", (unsigned long long)*ENVP(e, ENV_INSNS_FLAGS2, uint64_t));
+	opc = ENVP(e, ENV_OPCODES, void *);
+	/* Primary opcode 0 and 1 are invalid on every PowerPC; 31 is a sub-table. */
+	if (opc[0] != opc[1] || opc_is_indirect(opc[0]) || !opc_is_indirect(opc[31]))
+		return fail(err, len, "engine: libunicorn internals do not match (opcode "
+			    "table)");
+	e->invalid_handler = opc[0];
+	return 0;
+}
+
+/* ---- hooks --------------------------------------------------------------------- */
+
+static uint64_t tb_now(const struct sim_ue *e)
+{
+	return e->tb_base + (((e->insns - e->tb_insns0) * e->tb_mul) >> e->tb_shift);
+}
+
+/*
+ * Runs before each translated block executes.  Stopping here (uc_emu_stop)
+ * keeps the block from executing, so a block that would cross the budget is
+ * not started, except as the first block of a run so that every run makes
+ * progress.  Time therefore advances per block; see docs/engine.md.
+ */
+static void hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
+{
+	struct sim_ue *e = data;
+	uint64_t n = size / 4;
+
+	if (e->stop_requested || (e->insns + n > e->budget_end && e->insns > e->run_start)) {
+		uc_emu_stop(uc);
+		return;
+	}
+	e->blk_pc = address;
+	e->blk_base = e->insns;
+	/* mftb reads tb_offset: the time at the start of this block. */
+	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
+	e->insns += n;
+}
+
+static uint32_t fetch_insn(struct sim_ue *e, uint64_t pc, bool *ok)
+{
+	uint64_t ra;
+	uint32_t w;
+
+	*ok = false;
+	if (!sim_ue_translate(e, pc, &ra) || ra + 4 > e->arena_size)
+		return 0;
+	memcpy(&w, e->arena + ra, 4);
+	*ok = true;
+	return __builtin_bswap32(w);
+}
+
+static enum sim_ue_event classify(struct sim_ue *e, uint32_t intno, uint32_t code)
+{
+	switch (intno) {
+	case QX_SYSCALL:
+		return SIM_UE_SC;
+	case QX_PROGRAM:
+		switch (code & QX_PROG_TYPE_MASK) {
+		case QX_PROG_PRIV:
+			return SIM_UE_PRIV;
+		case QX_PROG_TRAP:
+			return SIM_UE_TRAP;
+		case QX_PROG_INVAL:
+			return SIM_UE_ILLEGAL;
+		}
+		return SIM_UE_OTHER;
+	case QX_HV_EMU:
+		return SIM_UE_ILLEGAL;
+	case QX_DSI:
+		return SIM_UE_DSI;
+	case QX_ISI:
+		return SIM_UE_ISI;
+	case QX_DSEG:
+		return SIM_UE_DSEG;
+	case QX_ISEG:
+		return SIM_UE_ISEG;
+	case QX_HDSI:
+		return SIM_UE_HDSI;
+	case QX_HISI:
+		return SIM_UE_HISI;
+	case QX_ALIGN:
+		return SIM_UE_ALIGN;
+	case QX_FPU:
+		return SIM_UE_FPU;
+	case QX_VPU:
+		return SIM_UE_VEC;
+	case QX_VSXU:
+		return SIM_UE_VSX;
+	case QX_TRACE:
+		return SIM_UE_TRACE;
+	}
+	return SIM_UE_OTHER;
+}
+
+static void hook_intr(uc_engine *uc, uint32_t intno, void *data)
+{
+	struct sim_ue *e = data;
+	struct sim_ue_exit *x = e->x;
+	uint32_t code = *ENVP(e, ENV_ERROR_CODE, uint32_t);
+	/* Unicorn reports every exception with nip one instruction past it. */
+	uint64_t pc = *ENVP(e, ENV_NIP, uint64_t) - 4;
+
+	memset(x, 0, sizeof(*x));
+	x->ev = classify(e, intno, code);
+	x->intno = intno;
+	x->error_code = code;
+	x->pc = pc;
+	/*
+	 * The block hook counted the whole block; only the instructions before
+	 * the faulting one completed (sc completes, the rest do not).
+	 */
+	if (e->counting && pc >= e->blk_pc && pc < e->blk_pc + 4 * (e->insns - e->blk_base))
+		e->insns = e->blk_base + (pc - e->blk_pc) / 4;
+	if (x->ev == SIM_UE_SC) {
+		e->insns++;
+		x->lev = code;
+	}
+	switch (x->ev) {
+	case SIM_UE_DSI:
+	case SIM_UE_ALIGN:
+		x->dar = *ENVP(e, ENV_SPR + 8 * SPRN_DAR, uint64_t);
+		x->dsisr = (uint32_t)*ENVP(e, ENV_SPR + 8 * SPRN_DSISR, uint64_t);
+		break;
+	case SIM_UE_DSEG:
+		x->dar = *ENVP(e, ENV_SPR + 8 * SPRN_DAR, uint64_t);
+		break;
+	case SIM_UE_HDSI:
+		x->dar = *ENVP(e, ENV_SPR + 8 * SPRN_HDAR, uint64_t);
+		x->dsisr = (uint32_t)*ENVP(e, ENV_SPR + 8 * SPRN_HDSISR, uint64_t);
+		break;
+	case SIM_UE_ISI:
+	case SIM_UE_HISI:
+		x->srr1_bits = code;
+		break;
+	default:
+		break;
+	}
+	if (x->ev != SIM_UE_ISI && x->ev != SIM_UE_HISI && x->ev != SIM_UE_ISEG)
+		x->insn = fetch_insn(e, pc, &x->insn_valid);
+	*ENVP(e, ENV_NIP, uint64_t) = pc;
+	e->trapped = true;
+	uc_emu_stop(uc);
+}
+
+/* ---- open / close ----------------------------------------------------------------- */
+
+int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int flags, char *err,
+		size_t errlen)
+{
+	struct sim_ue *e;
+	uc_err ue;
+	int ret, removed;
+	uint64_t msr;
+
+	*out = NULL;
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		return fail(err, errlen, "engine: out of memory");
+	e->arena = arena;
+	e->arena_size = size;
+	e->counting = !(flags & SIM_UE_NO_COUNT);
+	e->tb_mul = 1;
+	e->budget_end = UINT64_MAX;
+	ue = uc_open(UC_ARCH_PPC, UC_MODE_PPC64 | UC_MODE_BIG_ENDIAN, &e->uc);
+	if (ue != UC_ERR_OK) {
+		free(e);
+		return fail(err, errlen, "engine: uc_open failed: %s", uc_strerror(ue));
+	}
+	/* The whole real address space, mapped once, at real address 0. */
+	ue = uc_mem_map_ptr(e->uc, 0, size, UC_PROT_ALL, arena);
+	if (ue != UC_ERR_OK) {
+		ret = fail(err, errlen, "engine: mapping the arena failed: %s", uc_strerror(ue));
+		goto out_close;
+	}
+	/* The first mapping creates the CPU: only now can its state be probed. */
+	ret = probe(e, flags, err, errlen);
+	if (ret)
+		goto out_close;
+	/*
+	 * Unicorn checks the effective address against its regions before the
+	 * MMU translates.  A filler covering every other EA makes translated
+	 * accesses reach the MMU (and its faults); it is never read itself.
+	 */
+	ue = uc_mmio_map(e->uc, size, UNTIL_NEVER - size - 0xffc, NULL, NULL, NULL, NULL);
+	if (ue == UC_ERR_OK)
+		ue = uc_mem_protect(e->uc, size, UNTIL_NEVER - size - 0xffc, UC_PROT_ALL);
+	if (ue != UC_ERR_OK) {
+		ret = fail(err, errlen, "engine: mapping the EA filler failed: %s",
+			   uc_strerror(ue));
+		goto out_close;
+	}
+	/* Hooks go in before anything is translated: adding them later flushes. */
+	ue = uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, hook_intr, e, 1, 0);
+	if (ue == UC_ERR_OK && e->counting)
+		ue = uc_hook_add(e->uc, &e->h_block, UC_HOOK_BLOCK, hook_block, e, 1, 0);
+	if (ue != UC_ERR_OK) {
+		ret = fail(err, errlen, "engine: adding hooks failed: %s", uc_strerror(ue));
+		goto out_close;
+	}
+	/* POWER7's instruction set, before the first translation. */
+	removed = filter_table(e, ENVP(e, ENV_OPCODES, void *), OPC_PRIMARY_LEN, 0,
+			       *ENVP(e, ENV_INSNS_FLAGS, uint64_t));
+	if (removed <= 0) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (opcode "
+			   "filter removed %d handlers)", removed);
+		goto out_close;
+	}
+	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
+	/*
+	 * A time base the simulator owns: with tb_freq 0 QEMU's TB is exactly
+	 * tb_offset, a field in our memory.  Without it mftb dereferences NULL.
+	 */
+	e->tb_env = calloc(1, 256);
+	if (!e->tb_env) {
+		ret = fail(err, errlen, "engine: out of memory");
+		goto out_close;
+	}
+	*ENVP(e, ENV_TB_ENV, void *) = e->tb_env;
+	/* ISA 2.06 MMU and POWER7 identity; HV never set in the engine. */
+	*ENVP(e, ENV_MMU_MODEL, uint32_t) = POWERPC_MMU_2_06;
+	*ENVP(e, ENV_EXCP_MODEL, uint32_t) = POWERPC_EXCP_POWER7;
+	*ENVP(e, ENV_SPR + 8 * SPRN_PVR, uint64_t) = PVR_POWER7_V23;
+	*ENVP(e, ENV_SPR + 8 * SPRN_HRMOR, uint64_t) = 0;
+	msr = M_SF;
+	uc_reg_write(e->uc, UC_PPC_REG_MSR, &msr);
+	sim_ue_set_msr(e, M_SF);
+	*out = e;
+	return 0;
+
+out_close:
+	uc_close(e->uc);
+	free(e->tb_env);
+	free(e);
+	return ret;
+}
+
+void sim_ue_close(struct sim_ue *e)
+{
+	if (!e)
+		return;
+	/* Unicorn does not own the fake tb_env: detach it before closing. */
+	*ENVP(e, ENV_TB_ENV, void *) = NULL;
+	uc_close(e->uc);
+	free(e->tb_env);
+	free(e);
+}
+
+const char *sim_ue_error(const struct sim_ue *e)
+{
+	return e->err;
+}
+
+/* ---- registers -------------------------------------------------------------------- */
+
+uint64_t sim_ue_gpr(struct sim_ue *e, unsigned int n)
+{
+	return n < 32 ? ENVP(e, ENV_GPR, uint64_t)[n] : 0;
+}
+
+void sim_ue_set_gpr(struct sim_ue *e, unsigned int n, uint64_t v)
+{
+	if (n < 32)
+		ENVP(e, ENV_GPR, uint64_t)[n] = v;
+}
+
+uint64_t sim_ue_pc(struct sim_ue *e)
+{
+	return *ENVP(e, ENV_NIP, uint64_t);
+}
+
+void sim_ue_set_pc(struct sim_ue *e, uint64_t pc)
+{
+	*ENVP(e, ENV_NIP, uint64_t) = pc;
+}
+
+static uint64_t reg_read(struct sim_ue *e, int reg)
+{
+	uint64_t v = 0;
+
+	uc_reg_read(e->uc, reg, &v);
+	return v;
+}
+
+static void reg_write(struct sim_ue *e, int reg, uint64_t v)
+{
+	uc_reg_write(e->uc, reg, &v);
+}
+
+uint32_t sim_ue_cr(struct sim_ue *e)
+{
+	return (uint32_t)reg_read(e, UC_PPC_REG_CR);
+}
+
+void sim_ue_set_cr(struct sim_ue *e, uint32_t cr)
+{
+	reg_write(e, UC_PPC_REG_CR, cr);
+}
+
+uint64_t sim_ue_lr(struct sim_ue *e)
+{
+	return reg_read(e, UC_PPC_REG_LR);
+}
+
+void sim_ue_set_lr(struct sim_ue *e, uint64_t v)
+{
+	reg_write(e, UC_PPC_REG_LR, v);
+}
+
+uint64_t sim_ue_ctr(struct sim_ue *e)
+{
+	return reg_read(e, UC_PPC_REG_CTR);
+}
+
+void sim_ue_set_ctr(struct sim_ue *e, uint64_t v)
+{
+	reg_write(e, UC_PPC_REG_CTR, v);
+}
+
+uint64_t sim_ue_xer(struct sim_ue *e)
+{
+	return reg_read(e, UC_PPC_REG_XER);
+}
+
+void sim_ue_set_xer(struct sim_ue *e, uint64_t v)
+{
+	reg_write(e, UC_PPC_REG_XER, v);
+}
+
+uint64_t sim_ue_fpr(struct sim_ue *e, unsigned int n)
+{
+	return n < 32 ? reg_read(e, UC_PPC_REG_FPR0 + n) : 0;
+}
+
+void sim_ue_set_fpr(struct sim_ue *e, unsigned int n, uint64_t v)
+{
+	if (n < 32)
+		reg_write(e, UC_PPC_REG_FPR0 + n, v);
+}
+
+uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn)
+{
+	return sprn < 1024 ? *ENVP(e, ENV_SPR + 8 * sprn, uint64_t) : 0;
+}
+
+void sim_ue_set_spr(struct sim_ue *e, unsigned int sprn, uint64_t v)
+{
+	if (sprn < 1024)
+		*ENVP(e, ENV_SPR + 8 * sprn, uint64_t) = v;
+}
+
+/* ---- execution state ----------------------------------------------------------------- */
+
+static const void *sps_for(struct sim_ue *e, uint64_t vsid)
+{
+	/* PPCHash64Options: flags, slb_size, then sps[8] of 72 bytes each. */
+	for (int i = 0; i < 8; i++) {
+		const uint8_t *sps = e->hash_opts + 8 + 72 * i;
+		uint32_t shift, enc;
+
+		memcpy(&shift, sps, 4);
+		memcpy(&enc, sps + 4, 4);
+		if (!shift)
+			break;
+		if (enc == (vsid & SLB_LLP))
+			return sps;
+	}
+	return NULL;
+}
+
+/*
+ * Load the engine's SLB from the guest's, with Kp taken from Ks while the
+ * guest is in supervisor state: the engine always applies Kp (it runs at
+ * PR=1), and the guest kernel's accesses must be checked with its Ks.
+ */
+static void load_slb(struct sim_ue *e)
+{
+	bool kernel = !(e->guest_msr & M_PR);
+
+	for (int i = 0; i < 64; i++) {
+		uint8_t *s = e->env + ENV_SLB + ENV_SLB_SIZE * i;
+		uint64_t esid = 0, vsid = 0;
+		const void *sps = NULL;
+
+		if (e->slb[i].valid) {
+			esid = e->slb[i].esid;
+			vsid = e->slb[i].vsid;
+			if (kernel)
+				vsid = (vsid & ~SLB_KP) | ((vsid & SLB_KS) ? SLB_KP : 0);
+			sps = sps_for(e, vsid);
+			if (!sps)
+				esid = vsid = 0;
+		}
+		memcpy(s, &esid, 8);
+		memcpy(s + 8, &vsid, 8);
+		memcpy(s + 16, &sps, sizeof(sps));
+	}
+}
+
+void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr)
+{
+	uint64_t msr, hflags;
+	bool was_kernel = !(e->guest_msr & M_PR);
+	bool kernel = !(guest_msr & M_PR);
+
+	e->guest_msr = guest_msr & ~M_HV;
+	msr = (guest_msr & (M_SF | M_VEC | M_VSX | M_EE | M_FP | M_ME | M_FE0 | M_SE | M_BE |
+			    M_FE1 | M_IR | M_DR | M_RI)) | M_PR;
+	hflags = msr & HFLAGS_MSR_MASK;
+	if (msr & M_SF)
+		hflags |= HFLAGS_SF_MIRROR;
+	if (kernel)
+		hflags |= HFLAGS_GUEST_KERNEL;
+	*ENVP(e, ENV_MSR, uint64_t) = msr;
+	*ENVP(e, ENV_HFLAGS, uint64_t) = hflags;
+	*ENVP(e, ENV_IMMU_IDX, int32_t) = !(msr & M_IR) ? MMU_IDX_REAL :
+		kernel ? MMU_IDX_KERNEL_VIRT : MMU_IDX_USER_VIRT;
+	*ENVP(e, ENV_DMMU_IDX, int32_t) = !(msr & M_DR) ? MMU_IDX_REAL :
+		kernel ? MMU_IDX_KERNEL_VIRT : MMU_IDX_USER_VIRT;
+	if (kernel != was_kernel)
+		load_slb(e);
+}
+
+uint64_t sim_ue_msr(struct sim_ue *e)
+{
+	return e->guest_msr;
+}
+
+void sim_ue_set_mmu(struct sim_ue *e, uint64_t sdr1, uint64_t lpcr, uint64_t rmor, uint64_t lpid)
+{
+	sim_ue_set_spr(e, SPRN_SDR1, sdr1);
+	sim_ue_set_spr(e, SPRN_LPCR, lpcr);
+	sim_ue_set_spr(e, SPRN_RMOR, rmor);
+	sim_ue_set_spr(e, SPRN_LPID, lpid);
+	tlb_flush_ppc64(e->cpu);
+}
+
+int sim_ue_set_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs)
+{
+	if (index >= 64)
+		return -EINVAL;
+	e->slb[index].valid = !!(rb & SLB_V);
+	/* ESID and V as QEMU compares them; 1 TB segments drop ESID bits 36-39. */
+	e->slb[index].esid = rb & ((rs & SLB_B_1T) ? 0xffffff0000000000ULL : 0xfffffffff0000000ULL);
+	e->slb[index].esid |= rb & SLB_V;
+	e->slb[index].vsid = rs;
+	if (e->slb[index].valid && !sps_for(e, rs))
+		return -EINVAL;
+	load_slb(e);
+	tlb_flush_ppc64(e->cpu);
+	return 0;
+}
+
+void sim_ue_clear_slb(struct sim_ue *e)
+{
+	memset(e->slb, 0, sizeof(e->slb));
+	load_slb(e);
+	tlb_flush_ppc64(e->cpu);
+}
+
+void sim_ue_flush_tlb(struct sim_ue *e)
+{
+	tlb_flush_ppc64(e->cpu);
+}
+
+void sim_ue_invalidate_code(struct sim_ue *e, uint64_t ra, uint64_t len)
+{
+	/*
+	 * Guest stores invalidate translated code themselves (Unicorn sends
+	 * every store through the code-watch slow path); writes by the host
+	 * into the arena do not, so whoever writes guest memory says so.  The
+	 * arena is the first RAM block, so its ram_addr is the real address.
+	 */
+	if (ra < e->arena_size && len)
+		tb_invalidate_phys_range_ppc64(e->uc, ra, ra + len > e->arena_size ?
+					       e->arena_size : ra + len);
+}
+
+bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra)
+{
+	uint64_t pa = ppc_cpu_get_phys_page_debug_ppc64(e->cpu, ea & ~0xfffULL);
+
+	if (pa == (uint64_t)-1)
+		return false;
+	*ra = (pa & ~0xfffULL) | (ea & 0xfff);
+	return true;
+}
+
+/* ---- time and running ------------------------------------------------------------------ */
+
+void sim_ue_set_tb(struct sim_ue *e, uint64_t tb_base, uint32_t mul, unsigned int shift)
+{
+	e->tb_base = tb_base;
+	e->tb_insns0 = e->insns;
+	e->tb_mul = mul;
+	e->tb_shift = shift;
+	*(int64_t *)e->tb_env = (int64_t)tb_base;
+}
+
+uint64_t sim_ue_tb(struct sim_ue *e)
+{
+	return tb_now(e);
+}
+
+uint64_t sim_ue_insns(const struct sim_ue *e)
+{
+	return e->insns;
+}
+
+void sim_ue_stop(struct sim_ue *e)
+{
+	e->stop_requested = true;
+	uc_emu_stop(e->uc);
+}
+
+int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
+{
+	uint64_t start = e->insns;
+	uc_err ue;
+
+	memset(x, 0, sizeof(*x));
+	e->x = x;
+	e->trapped = false;
+	e->stop_requested = false;
+	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
+	e->blk_pc = UINT64_MAX;
+	e->run_start = e->insns;
+	ue = uc_emu_start(e->uc, sim_ue_pc(e), UNTIL_NEVER, 0, 0);
+	if (!e->trapped) {
+		memset(x, 0, sizeof(*x));
+		if (ue != UC_ERR_OK) {
+			x->ev = SIM_UE_ERROR;
+			snprintf(e->err, sizeof(e->err), "engine: uc_emu_start at 0x%llx: %s",
+				 (unsigned long long)sim_ue_pc(e), uc_strerror(ue));
+		} else {
+			x->ev = SIM_UE_BUDGET;
+		}
+		x->pc = sim_ue_pc(e);
+	}
+	x->insns = e->insns - start;
+	e->x = NULL;
+	return x->ev == SIM_UE_ERROR ? -EIO : 0;
+}
+
+const char *sim_ue_event_name(enum sim_ue_event ev)
+{
+	static const char *const names[] = {
+		[SIM_UE_BUDGET] = "budget", [SIM_UE_SC] = "sc", [SIM_UE_PRIV] = "privileged",
+		[SIM_UE_ILLEGAL] = "illegal", [SIM_UE_TRAP] = "trap", [SIM_UE_DSI] = "dsi",
+		[SIM_UE_ISI] = "isi", [SIM_UE_DSEG] = "dseg", [SIM_UE_ISEG] = "iseg",
+		[SIM_UE_HDSI] = "hdsi", [SIM_UE_HISI] = "hisi", [SIM_UE_ALIGN] = "alignment",
+		[SIM_UE_FPU] = "fp-unavailable", [SIM_UE_VEC] = "vec-unavailable",
+		[SIM_UE_VSX] = "vsx-unavailable", [SIM_UE_TRACE] = "trace",
+		[SIM_UE_OTHER] = "other", [SIM_UE_ERROR] = "error",
+	};
+
+	return ev < sizeof(names) / sizeof(names[0]) && names[ev] ? names[ev] : "?";
+}

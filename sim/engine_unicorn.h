@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The Unicorn execution engine's own interface.
+ *
+ * Only the model's engine-ops glue and the engine's proof test use this
+ * header; nothing else in the project knows which engine executes guest code.
+ * See docs/engine.md for the mechanisms and their measured costs.
+ */
+#ifndef SIM_ENGINE_UNICORN_H
+#define SIM_ENGINE_UNICORN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sim_ue;
+
+/* Why a run stopped. */
+enum sim_ue_event {
+	SIM_UE_BUDGET,		/* the instruction budget ran out, or sim_ue_stop() */
+	SIM_UE_SC,		/* sc; lev = LEV field */
+	SIM_UE_PRIV,		/* privileged instruction or SPR at (engine) problem state */
+	SIM_UE_ILLEGAL,		/* illegal instruction, including POWER7-absent ones */
+	SIM_UE_TRAP,		/* tw/td/twi/tdi condition met */
+	SIM_UE_DSI,		/* data storage: dar, dsisr */
+	SIM_UE_ISI,		/* instruction storage: srr1_bits */
+	SIM_UE_DSEG,		/* data segment: dar */
+	SIM_UE_ISEG,		/* instruction segment */
+	SIM_UE_HDSI,		/* hypervisor data storage (VRMA miss): dar=HDAR, dsisr=HDSISR */
+	SIM_UE_HISI,		/* hypervisor instruction storage: srr1_bits */
+	SIM_UE_ALIGN,		/* alignment: dar, dsisr */
+	SIM_UE_FPU,		/* floating-point unavailable */
+	SIM_UE_VEC,		/* vector unavailable */
+	SIM_UE_VSX,		/* VSX unavailable */
+	SIM_UE_TRACE,		/* single-step / branch trace */
+	SIM_UE_OTHER,		/* any other engine exception: intno, error_code */
+	SIM_UE_ERROR,		/* the engine failed: message in sim_ue_error() */
+};
+
+struct sim_ue_exit {
+	enum sim_ue_event ev;
+	uint64_t pc;		/* the instruction that caused it (sc: the sc itself) */
+	uint32_t insn;		/* its instruction word, if insn_valid */
+	bool insn_valid;
+	uint32_t intno;		/* the engine's raw exception number */
+	uint32_t error_code;	/* and its raw error code */
+	uint64_t dar;
+	uint32_t dsisr;
+	uint64_t srr1_bits;	/* ISI/HISI cause bits, as SRR1 would carry them */
+	unsigned int lev;	/* sc LEV */
+	uint64_t insns;		/* instructions completed by this run */
+};
+
+/*
+ * Open the engine over the machine's real address space [0, size) at host
+ * address @arena.  Probes every library internal relied on; on mismatch
+ * returns a negative value with one line in @err and no engine.
+ */
+#define SIM_UE_NO_COUNT		0x1	/* no block hook: no budget, no time (baseline only) */
+#define SIM_UE_TEST_MISMATCH	0x2	/* test only: expect a wrong PVR to prove the refusal */
+int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int flags, char *err,
+		size_t errlen);
+void sim_ue_close(struct sim_ue *e);
+const char *sim_ue_error(const struct sim_ue *e);
+
+/* Guest registers (engine-owned while the guest runs). */
+uint64_t sim_ue_gpr(struct sim_ue *e, unsigned int n);
+void sim_ue_set_gpr(struct sim_ue *e, unsigned int n, uint64_t v);
+uint64_t sim_ue_pc(struct sim_ue *e);
+void sim_ue_set_pc(struct sim_ue *e, uint64_t pc);
+uint32_t sim_ue_cr(struct sim_ue *e);
+void sim_ue_set_cr(struct sim_ue *e, uint32_t cr);
+uint64_t sim_ue_lr(struct sim_ue *e);
+void sim_ue_set_lr(struct sim_ue *e, uint64_t v);
+uint64_t sim_ue_ctr(struct sim_ue *e);
+void sim_ue_set_ctr(struct sim_ue *e, uint64_t v);
+uint64_t sim_ue_xer(struct sim_ue *e);
+void sim_ue_set_xer(struct sim_ue *e, uint64_t v);
+uint64_t sim_ue_fpr(struct sim_ue *e, unsigned int n);
+void sim_ue_set_fpr(struct sim_ue *e, unsigned int n, uint64_t v);
+/* SPRs the engine serves without trapping (AMR, PPR, SPRG3, DSCR...). */
+uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn);
+void sim_ue_set_spr(struct sim_ue *e, unsigned int sprn, uint64_t v);
+
+/*
+ * Execution state: the guest's architected MSR (HV must be 0).  The engine
+ * always runs at its own problem state; the guest's PR, IR, DR, SF, FP, VEC,
+ * VSX, SE, BE select the translation context.
+ */
+void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr);
+uint64_t sim_ue_msr(struct sim_ue *e);
+
+/* Translation state: SDR1, LPCR (VPM0/VPM1/VRMASD, RMLS), RMOR, AMR, LPID. */
+void sim_ue_set_mmu(struct sim_ue *e, uint64_t sdr1, uint64_t lpcr, uint64_t rmor,
+		    uint64_t lpid);
+/* One guest SLB entry as slbmte wrote it (RB with V and index, RS). */
+int sim_ue_set_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs);
+void sim_ue_clear_slb(struct sim_ue *e);
+void sim_ue_flush_tlb(struct sim_ue *e);
+/* Host code wrote [ra, ra + len) of the arena: drop translated code there. */
+void sim_ue_invalidate_code(struct sim_ue *e, uint64_t ra, uint64_t len);
+/* Guest real address of a guest effective address as the engine sees it. */
+bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra);
+
+/*
+ * Time: instructions are counted per translated block; mftb reads
+ * tb_base + ((insns since sim_ue_set_tb) * mul >> shift).
+ */
+void sim_ue_set_tb(struct sim_ue *e, uint64_t tb_base, uint32_t mul, unsigned int shift);
+uint64_t sim_ue_tb(struct sim_ue *e);
+uint64_t sim_ue_insns(const struct sim_ue *e);
+
+/* Run at most @budget instructions (block granularity) from the current PC. */
+int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
+/* From a hook or another thread: end the current run at the next block. */
+void sim_ue_stop(struct sim_ue *e);
+
+const char *sim_ue_event_name(enum sim_ue_event ev);
+
+#endif /* SIM_ENGINE_UNICORN_H */
