@@ -419,7 +419,13 @@ static void hook_intr(uc_engine *uc, uint32_t intno, void *data)
 	default:
 		break;
 	}
-	if (x->ev != SIM_UE_ISI && x->ev != SIM_UE_HISI && x->ev != SIM_UE_ISEG)
+	/*
+	 * The model decodes what it emulates; fetching costs an HPT walk, so
+	 * only instructions it must decode are fetched.
+	 */
+	if (x->ev == SIM_UE_PRIV || x->ev == SIM_UE_ILLEGAL || x->ev == SIM_UE_ALIGN ||
+	    x->ev == SIM_UE_TRAP || x->ev == SIM_UE_OTHER || x->ev == SIM_UE_FPU ||
+	    x->ev == SIM_UE_VEC || x->ev == SIM_UE_VSX)
 		x->insn = fetch_insn(e, pc, &x->insn_valid);
 	*ENVP(e, ENV_NIP, uint64_t) = pc;
 	e->trapped = true;
