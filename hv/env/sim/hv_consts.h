@@ -220,7 +220,8 @@
 #define H_XIRR_X		0x2fc
 #define H_RANDOM		0x300
 #define H_SET_MODE		0x31C
-#define MAX_HCALL_OPCODE	H_SET_MODE
+#define H_WATCHDOG		0x45C
+#define MAX_HCALL_OPCODE	H_WATCHDOG
 #define H_RTAS			0xf000	/* hv-only: KVM/QEMU private (KVMPPC_H_RTAS) */
 
 /* Hcall return codes (PAPR; asm/hvcall.h) */
