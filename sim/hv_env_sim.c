@@ -293,6 +293,24 @@ void hv_hpte_unlock(hv_be64 *hpte, u64 v)
 	__atomic_store_n(hpte, __builtin_bswap64(v), __ATOMIC_RELEASE);
 }
 
+/* ---- atomic bitmaps ------------------------------------------------------- */
+
+#define HV_BITS_PER_LONG	(8 * sizeof(unsigned long))
+
+bool hv_test_and_set_bit(unsigned long nr, unsigned long *addr)
+{
+	unsigned long mask = 1UL << (nr % HV_BITS_PER_LONG);
+
+	return __atomic_fetch_or(&addr[nr / HV_BITS_PER_LONG], mask, __ATOMIC_ACQ_REL) & mask;
+}
+
+void hv_clear_bit(unsigned long nr, unsigned long *addr)
+{
+	unsigned long mask = 1UL << (nr % HV_BITS_PER_LONG);
+
+	__atomic_fetch_and(&addr[nr / HV_BITS_PER_LONG], ~mask, __ATOMIC_RELEASE);
+}
+
 /* ---- this CPU ------------------------------------------------------------- */
 
 unsigned int hv_thread_id(void)

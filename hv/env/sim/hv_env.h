@@ -120,6 +120,16 @@ void hv_store_be64(void *p, u64 v);
 void hv_store_be32(void *p, u32 v);
 void hv_store_be16(void *p, u16 v);
 
+/* ---- atomic bitmaps ------------------------------------------------------- */
+
+/*
+ * test_and_set_bit / clear_bit on an unsigned long bitmap (the LPID
+ * allocator): bit @nr is bit (nr % BITS_PER_LONG) of word nr / BITS_PER_LONG.
+ * Atomic with respect to other CPUs; test_and_set returns the old value.
+ */
+bool hv_test_and_set_bit(unsigned long nr, unsigned long *addr);
+void hv_clear_bit(unsigned long nr, unsigned long *addr);
+
 /* ---- this CPU ------------------------------------------------------------- */
 
 /* Hardware thread number within the core (0..3 on POWER7). */
