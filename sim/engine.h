@@ -110,9 +110,9 @@ uint64_t sim_engine_timebase(const struct sim_thread *t, uint64_t executed);
 
 /*
  * Each run() "executes" no-ops: PC advances by 4 per instruction until the
- * budget is used up or the next scripted stop is reached.  A scripted stop
- * fires when the thread has executed @after more instructions under this
- * engine since it was queued; its pc is the PC at that point.
+ * budget is used up or the next scripted stop is reached.  Scripted stops
+ * fire in order, each @after instructions after the previous one (the first
+ * counted from the engine's creation); a stop's pc is the PC at that point.
  */
 struct sim_engine *sim_engine_null_create(struct sim_machine *m);
 int sim_engine_null_queue(struct sim_engine *e, uint64_t after, const struct sim_stop_info *stop);

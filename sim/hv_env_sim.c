@@ -13,7 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "machine.h"
+#include "mmu.h"
+#include "spr.h"
+#include "timebase.h"
+#include "tlb.h"
 
 static struct sim_machine *M(void)
 {
@@ -68,9 +73,10 @@ u64 hv_virt_to_real(const void *p)
 
 /* ---- SPRs, barriers, TLB and SLB ----------------------------------------- */
 
+/* The HV runs in hypervisor state: SPR accesses need no privilege check. */
 u64 hv_mfspr(unsigned int sprn)
 {
-	return sprn < SIM_NR_SPRS ? M()->cur->spr[sprn] : 0;
+	return sim_spr_read(M()->cur, sprn);
 }
 
 void hv_mtspr(unsigned int sprn, u64 val)
@@ -78,8 +84,7 @@ void hv_mtspr(unsigned int sprn, u64 val)
 	struct sim_machine *m = M();
 
 	sim_event(m, SIM_EV_MTSPR, sprn, val);
-	if (sprn < SIM_NR_SPRS)
-		m->cur->spr[sprn] = val;
+	sim_spr_write(m->cur, sprn, val);
 }
 
 u64 hv_mfmsr(void)
@@ -89,7 +94,7 @@ u64 hv_mfmsr(void)
 
 u64 hv_mftb(void)
 {
-	return M()->cur->spr[SPRN_TBRL];
+	return sim_tb_read(M()->cur);
 }
 
 void hv_sync(void)
@@ -125,6 +130,10 @@ void hv_tlbie(u64 rb, u64 lpid)
 	/* Until the tlbie completes, the walker may still set R and C. */
 	if (m->tlbie_hook)
 		m->tlbie_hook(m, rb, lpid, m->tlbie_hook_ctx);
+	sim_tlb_tlbie(m, rb, lpid);
+	/* The engine caches by EA: it cannot tell which EA the VA had. */
+	for (unsigned int i = 0; i < m->nthreads; i++)
+		sim_cpu_mirror(&m->threads[i], 0, true);
 }
 
 void hv_tlbiel(u64 rb)
@@ -134,6 +143,8 @@ void hv_tlbiel(u64 rb)
 	sim_event(m, SIM_EV_TLBIEL, rb, 0);
 	if (m->tlbie_hook)
 		m->tlbie_hook(m, rb, m->cur->spr[SPRN_LPID], m->tlbie_hook_ctx);
+	sim_tlb_tlbiel(m->cur, rb);
+	sim_cpu_mirror(m->cur, 0, true);
 }
 
 void hv_tlbsync(void)
@@ -144,27 +155,19 @@ void hv_tlbsync(void)
 void hv_slbmte(u64 rs, u64 rb)
 {
 	struct sim_machine *m = M();
-	unsigned int idx = rb & 0xfff;
 
 	sim_event(m, SIM_EV_SLBMTE, rb, rs);
-	if (idx < SIM_SLB_ENTRIES) {
-		m->cur->slb[idx].esid = rb;
-		m->cur->slb[idx].vsid = rs;
-	}
+	sim_slb_mte(m->cur, rs, rb);
 }
 
 u64 hv_slbmfee(u64 index)
 {
-	struct sim_machine *m = M();
-
-	return index < SIM_SLB_ENTRIES ? m->cur->slb[index].esid & ~0xfffULL : 0;
+	return sim_slb_mfee(M()->cur, index);
 }
 
 u64 hv_slbmfev(u64 index)
 {
-	struct sim_machine *m = M();
-
-	return index < SIM_SLB_ENTRIES ? m->cur->slb[index].vsid : 0;
+	return sim_slb_mfev(M()->cur, index);
 }
 
 void hv_slbie(u64 rb)
@@ -172,10 +175,7 @@ void hv_slbie(u64 rb)
 	struct sim_machine *m = M();
 
 	sim_event(m, SIM_EV_SLBIE, rb, 0);
-	for (unsigned int i = 0; i < SIM_SLB_ENTRIES; i++)
-		if ((m->cur->slb[i].esid & SLB_ESID_V) &&
-		    (m->cur->slb[i].esid >> 28) == (rb >> 28))
-			m->cur->slb[i].esid &= ~SLB_ESID_V;
+	sim_slb_ie(m->cur, rb);
 }
 
 void hv_slbia(void)
@@ -183,9 +183,7 @@ void hv_slbia(void)
 	struct sim_machine *m = M();
 
 	sim_event(m, SIM_EV_SLBIA, 0, 0);
-	/* slbia leaves entry 0 alone (ISA 2.06 Book III-S 5.9.3.2). */
-	for (unsigned int i = 1; i < SIM_SLB_ENTRIES; i++)
-		m->cur->slb[i].esid &= ~SLB_ESID_V;
+	sim_slb_ia(m->cur);
 }
 
 /* ---- HPTE access ----------------------------------------------------------- */
@@ -287,8 +285,8 @@ void hv_hpte_unlock(hv_be64 *hpte, u64 v)
 	struct sim_machine *m = M();
 
 	if (v & HPTE_V_HVLOCK)
-		sim_rule_violation(m, "HPTE unlock at 0x%llx stores HVLOCK",
-				   (unsigned long long)sim_arena_ra(&m->arena, hpte));
+		sim_rule_report(m, SIM_RULE_HPTE_UNLOCK, "HPTE unlock at 0x%llx stores HVLOCK",
+				(unsigned long long)sim_arena_ra(&m->arena, hpte));
 	sim_event(m, SIM_EV_HPTE_UNLOCK, sim_arena_ra(&m->arena, hpte), v);
 	__atomic_store_n(hpte, __builtin_bswap64(v), __ATOMIC_RELEASE);
 }
@@ -368,11 +366,12 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 
 	sim_event(m, SIM_EV_ENTER_GUEST, 0, regs->msr);
 	if (regs->msr & MSR_HV)
-		sim_rule_violation(m, "guest entered with MSR[HV]=1 (msr 0x%llx)",
-				   (unsigned long long)regs->msr);
-	if (!m->enter_guest) {
-		hv_pr_err("no guest runner attached to the machine");
-		return HV_TRAP_NONE;
-	}
-	return m->enter_guest(m, regs);
+		sim_rule_report(m, SIM_RULE_GUEST_HV, "guest entered with MSR[HV]=1 (msr 0x%llx)",
+				(unsigned long long)regs->msr);
+	if (m->enter_guest)
+		return m->enter_guest(m, regs);
+	if (m->engine)
+		return sim_enter_guest(m, regs);
+	hv_pr_err("no guest runner attached to the machine");
+	return HV_TRAP_NONE;
 }

@@ -10,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu.h"
+#include "engine.h"
+#include "rules.h"
+#include "tlb.h"
+
 struct sim_machine *sim_env_machine;
 
 int sim_machine_init(struct sim_machine *m, uint64_t mem_bytes, unsigned int ncores)
@@ -25,20 +30,24 @@ int sim_machine_init(struct sim_machine *m, uint64_t mem_bytes, unsigned int nco
 	m->ncores = ncores;
 	m->nthreads = ncores * SIM_THREADS_PER_CORE;
 	m->threads = calloc(m->nthreads, sizeof(*m->threads));
-	if (!m->threads) {
+	if (!m->threads || sim_tlb_init(m)) {
+		free(m->threads);
 		sim_arena_destroy(&m->arena);
 		return -ENOMEM;
 	}
+	m->tb_num = 1;
+	m->tb_den = 1;
+	m->slice = SIM_DEFAULT_SLICE;
 	for (unsigned int i = 0; i < m->nthreads; i++) {
 		struct sim_thread *t = &m->threads[i];
 
+		t->m = m;
+		t->index = i;
 		t->core = i / SIM_THREADS_PER_CORE;
 		t->thread = i % SIM_THREADS_PER_CORE;
 		/* Single-thread mode: only thread 0 of each core is online. */
 		t->online = t->thread == 0;
-		t->spr[0x11F] = SIM_PVR_POWER7;
-		t->spr[0x3FF] = i;	/* PIR */
-		t->msr = 0x9000000000001000ULL;	/* SF | HV | ME: the host */
+		sim_cpu_reset(t);
 	}
 	m->cur = &m->threads[0];
 	m->log_events = true;
@@ -50,6 +59,11 @@ void sim_machine_destroy(struct sim_machine *m)
 {
 	if (sim_env_machine == m)
 		sim_env_machine = NULL;
+	if (m->engine && m->engine->ops->destroy)
+		m->engine->ops->destroy(m->engine);
+	sim_rules_destroy(m);
+	sim_tlb_destroy(m);
+	free(m->inj);
 	free(m->threads);
 	free(m->events);
 	sim_arena_destroy(&m->arena);
@@ -65,6 +79,8 @@ void sim_machine_select(struct sim_machine *m, unsigned int cpu)
 
 void sim_event(struct sim_machine *m, enum sim_event_type type, uint64_t addr, uint64_t val)
 {
+	/* The rules see every event, before it takes effect. */
+	sim_rules_observe(m, type, addr, val);
 	if (!m->log_events)
 		return;
 	if (m->nevents == m->events_cap) {
@@ -101,13 +117,37 @@ int sim_events_find(const struct sim_machine *m, unsigned int from, enum sim_eve
 	return -1;
 }
 
+static void report(struct sim_machine *m, enum sim_rule rule, const char *fmt, va_list ap)
+{
+	m->violations++;
+	m->rule_count[rule]++;
+	m->last_rule = rule;
+	vsnprintf(m->last_violation, sizeof(m->last_violation), fmt, ap);
+	fprintf(stderr, "sim: hardware rule violated: %s\n", m->last_violation);
+}
+
 void sim_rule_violation(struct sim_machine *m, const char *fmt, ...)
 {
 	va_list ap;
 
-	m->violations++;
 	va_start(ap, fmt);
-	vsnprintf(m->last_violation, sizeof(m->last_violation), fmt, ap);
+	report(m, SIM_RULE_OTHER, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "sim: hardware rule violated: %s\n", m->last_violation);
+}
+
+void sim_rule_report(struct sim_machine *m, enum sim_rule rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(m, rule, fmt, ap);
+	va_end(ap);
+}
+
+void sim_rules_reset_counts(struct sim_machine *m)
+{
+	m->violations = 0;
+	memset(m->rule_count, 0, sizeof(m->rule_count));
+	m->last_rule = SIM_RULE_OTHER;
+	m->last_violation[0] = 0;
 }

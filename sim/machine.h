@@ -4,8 +4,9 @@
  * address space, the hardware threads' architected state, and the event log
  * and rule checks through which the model observes what the HV core does.
  *
- * The CPU/MMU model (cpu.c, spr.c, mmu.c, interrupt.c, timebase.c) grows the
- * state here; hv_env_sim.c implements the hv_env primitives on it.
+ * The CPU/MMU model (cpu.c, spr.c, mmu.c, tlb.c, interrupt.c, timebase.c,
+ * rules.c) works on the state here; hv_env_sim.c implements the hv_env
+ * primitives on it.  docs/sim-fidelity.md says what is modelled and what not.
  */
 #ifndef SIM_MACHINE_H
 #define SIM_MACHINE_H
@@ -20,11 +21,36 @@
 #define SIM_NR_SPRS		1024
 /* POWER7 v2.3 (the model's PVR). */
 #define SIM_PVR_POWER7		0x003f0203ULL
+/* MSR of a thread running the host kernel: SF | HV | ME. */
+#define SIM_MSR_HOST		0x9000000000001000ULL
+/* Instructions per hv_enter_guest() slice when the machine runs guests itself. */
+#define SIM_DEFAULT_SLICE	1000000ULL
 
 struct sim_slbe {
 	uint64_t esid;		/* as written by slbmte RB: ESID | V | index */
 	uint64_t vsid;		/* as written by slbmte RS */
 };
+
+/* Exceptions that wait for their interrupt to be enabled (interrupt.c). */
+#define SIM_PEND_SRESET		0x001u	/* injected system reset */
+#define SIM_PEND_MCE		0x002u	/* injected machine check */
+#define SIM_PEND_HMI		0x004u	/* injected HMI (HMER bits are set by the injection) */
+#define SIM_PEND_EXT		0x008u	/* injected external (one-shot, besides ext_level) */
+#define SIM_PEND_HDEC		0x010u	/* HDEC went negative */
+#define SIM_PEND_DEC		0x020u	/* DEC went negative */
+#define SIM_PEND_PERFMON	0x040u	/* injected performance monitor */
+#define SIM_PEND_FORCED		0x080u	/* injected synchronous interrupt (forced[]) */
+
+/* The last interrupt the model delivered on a thread (for tests and traces). */
+struct sim_irq_record {
+	unsigned int vec;
+	bool hv;		/* set MSR[HV] (from guest or hypervisor state) */
+	bool hsrr;		/* saved the state in HSRR0/1 (else SRR0/1) */
+	uint64_t srr0, srr1;
+	uint64_t count;		/* interrupts delivered on this thread so far */
+};
+
+struct sim_machine;
 
 struct sim_thread {
 	uint64_t gpr[32];
@@ -34,6 +60,43 @@ struct sim_thread {
 	struct sim_slbe slb[SIM_SLB_ENTRIES];
 	unsigned int core, thread;	/* position: core number, thread 0..3 */
 	bool online;
+
+	/* FP, VMX and VSX storage: the model only holds them for the engine. */
+	uint64_t fpr[32];
+	uint64_t fpscr;
+	uint64_t vr[32][2];		/* big-endian halves: [0] = bits 0:63 */
+	uint32_t vscr;
+	uint64_t vsr_lo[32];		/* VSR 0-31 bits 64:127 (bits 0:63 are the FPRs) */
+
+	struct sim_machine *m;
+	unsigned int index;		/* m->threads[index] */
+
+	/*
+	 * Time (timebase.c).  "Ticks" count TB periods since power-on: the
+	 * machine's clock scaled by tb_num / tb_den.  TB = ticks + tb_offset,
+	 * so writing the TB does not disturb the decrementers.
+	 */
+	uint64_t tb_offset;
+	uint32_t dec_val, hdec_val;	/* value last written */
+	uint64_t dec_tick, hdec_tick;	/* ticks when it was written */
+	uint64_t dec_seen, hdec_seen;	/* ticks when last checked for the 0 -> 1 edge */
+
+	/* Interrupt state (interrupt.c). */
+	uint32_t pending;		/* SIM_PEND_* */
+	bool ext_level;			/* external interrupt input asserted (a device's line) */
+	struct {			/* the injected synchronous interrupt (SIM_PEND_FORCED) */
+		unsigned int vec;
+		uint64_t bits;
+		int route;
+	} forced;
+	struct sim_irq_record last_irq;
+
+	/* Engine mirroring (cpu.c): what changed since the engine last saw it. */
+	unsigned int mirror_dirty;	/* SIM_ENG_* */
+	bool flush_pending;
+	bool regs_dirty;		/* GPRs or engine-served SPRs changed: put_regs */
+	bool pcmsr_dirty;		/* only PC/MSR changed: set_pc_msr */
+	uint64_t executed;		/* instructions this thread executed */
 };
 
 /* What the model saw the HV core do, in order (for tests and rule checks). */
@@ -63,10 +126,51 @@ struct sim_event {
 	uint64_t val;
 };
 
+/* The hardware rules the model checks (rules.c); each violation is counted. */
+enum sim_rule {
+	SIM_RULE_OTHER,			/* reported through sim_rule_violation() */
+	SIM_RULE_GUEST_HV,		/* guest entered with MSR[HV]=1 */
+	SIM_RULE_SDR1_LPID,		/* SDR1 changed while LPID is a guest's */
+	SIM_RULE_TLBIE_NO_PTESYNC,	/* tlbie/tlbiel not preceded by ptesync after HPTE stores */
+	SIM_RULE_TLBIE_SEQUENCE,	/* tlbie not followed by eieio; tlbsync; ptesync */
+	SIM_RULE_HPTE_VALID_ORDER,	/* HPTE made valid before its dword 1 was written */
+	SIM_RULE_HPTE_UNLOCK,		/* unlock stored HVLOCK */
+	SIM_RULE_ENGINE,		/* the engine and the model disagree */
+	SIM_RULE_NR
+};
+
+/* Rule-check state (rules.c). */
+struct sim_rules {
+	bool ptesync_since_store;	/* a ptesync followed the last HPTE store */
+	enum {
+		SIM_TLBSEQ_IDLE,
+		SIM_TLBSEQ_TLBIE,	/* tlbie issued */
+		SIM_TLBSEQ_EIEIO,	/* ... then eieio */
+		SIM_TLBSEQ_TLBSYNC,	/* ... then tlbsync: ptesync completes it */
+		SIM_TLBSEQ_TLBIEL,	/* tlbiel issued: ptesync completes it */
+	} tlbseq;
+	uint8_t *dw1_written;		/* one bit per 16-byte HPTE slot of the arena */
+};
+
 struct sim_machine;
 typedef void (*sim_tlbie_hook_fn)(struct sim_machine *m, uint64_t rb, uint64_t lpid, void *ctx);
 struct hv_guest_regs;
 typedef uint32_t (*sim_enter_fn)(struct sim_machine *m, struct hv_guest_regs *regs);
+struct sim_engine;
+struct sim_stop_info;
+struct sim_intr;
+struct sim_tlb;
+struct sim_injection;
+
+/* What emulation of a stopped instruction decided (cpu.c calls m->emulate). */
+enum sim_emu_result {
+	SIM_EMU_DONE,		/* emulated; the hook advanced t->pc */
+	SIM_EMU_RAISE,		/* deliver the interrupt in *irq */
+	SIM_EMU_STOP,		/* end the run slice here (nap, or an error) */
+};
+typedef enum sim_emu_result (*sim_emulate_fn)(struct sim_thread *t,
+					      const struct sim_stop_info *stop,
+					      struct sim_intr *irq);
 
 struct sim_machine {
 	struct sim_arena arena;
@@ -83,6 +187,9 @@ struct sim_machine {
 	/* Hardware-rule violations the model detected. */
 	unsigned int violations;
 	char last_violation[256];
+	unsigned int rule_count[SIM_RULE_NR];
+	enum sim_rule last_rule;
+	struct sim_rules rules;
 
 	/* Environment controls for tests. */
 	unsigned int lock_fail_next;	/* fail this many try_locks spuriously */
@@ -100,6 +207,19 @@ struct sim_machine {
 	/* hv_trace sink */
 	void (*trace_sink)(void *ctx, uint32_t type, const void *payload, uint32_t len);
 	void *trace_ctx;
+
+	/* ---- the CPU model ------------------------------------------------ */
+	uint64_t clock;			/* global instruction clock */
+	uint64_t tb_num, tb_den;	/* TB ticks per instruction = tb_num / tb_den */
+	uint64_t host_lpid;		/* the host's LPID (SDR1 may change under it) */
+	uint64_t slice;			/* budget of one hv_enter_guest() run */
+	struct sim_engine *engine;	/* executes guest instructions; NULL = none */
+	sim_emulate_fn emulate;		/* privileged-instruction emulation (emulate.c) */
+	struct sim_tlb *tlb;		/* one per core (tlb.c) */
+	struct sim_injection *inj;	/* scheduled injections, sorted by time */
+	unsigned int ninj, inj_cap;
+	bool stop_request;		/* ends the current run slice (a host event) */
+	char engine_error[128];
 };
 
 /* The machine the hv_env primitives act on (one per process at a time). */
@@ -116,5 +236,10 @@ int sim_events_find(const struct sim_machine *m, unsigned int from, enum sim_eve
 		    uint64_t addr);
 void sim_rule_violation(struct sim_machine *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Report a violation of a specific rule (counted in rule_count[rule]). */
+void sim_rule_report(struct sim_machine *m, enum sim_rule rule, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Forget counted violations (tests call it between cases). */
+void sim_rules_reset_counts(struct sim_machine *m);
 
 #endif /* SIM_MACHINE_H */
