@@ -245,9 +245,11 @@ int hv_kvm_setup_vrma(struct hv_kvm *kvm)
 		;
 	if (!npages)
 		return -HV_EINVAL;
-	/* One 1 TB segment at most, and one entry per PTEG (always slot 7). */
-	if (npages > HV_VRMA_MAX_PAGES)
-		npages = HV_VRMA_MAX_PAGES;
+	/*
+	 * One 1 TB segment at most (guaranteed by the 64 GB memory limit), and
+	 * one entry per PTEG: slot 7 of PTEG (i ^ hash) is then never shared.
+	 */
+	_Static_assert(HV_RAM_MAX_PAGES <= HV_VRMA_MAX_PAGES, "VRMA exceeds one 1 TB segment");
 	if (npages > kvm->hpt_mask + 1)
 		npages = kvm->hpt_mask + 1;
 

@@ -483,6 +483,32 @@ static void test_vrma_slot_taken(void **state)
 	hv_kvm_destroy(kvm);
 }
 
+/*
+ * At most one VRMA entry per PTEG: with more RMA pages than the 2048 PTEGs
+ * of a 256 KB HPT, only the first 2048 are mapped, and every PTEG's slot 7
+ * is then used.  (The pages beyond the first are table entries only: the
+ * VRMA setup writes HPTEs, never guest memory, so they alias page 0.)
+ */
+static void test_vrma_one_entry_per_pteg(void **state)
+{
+	static char not_in_arena;
+	struct hv_kvm *kvm;
+
+	assert_int_equal(hv_mmu_hv_init(), 0);
+	kvm = new_vm(18);
+	assert_int_equal(hv_kvm_add_memory(kvm, 0, 16 * MB), 0);
+	for (unsigned long gfn = 1; gfn <= 2048; gfn++)
+		kvm->ram[gfn] = (struct hv_ram_page){ &not_in_arena, kvm->ram[0].real };
+	assert_int_equal(hv_kvm_setup_vrma(kvm), 0);
+	assert_int_equal(kvm->vrma_npages, 2048);
+	for (unsigned long pteg = 0; pteg < 2048; pteg++)
+		assert_int_equal(hpt_dw(kvm, pteg * 8 + 7, 0),
+				 0x4001ffffff000015ULL | (0x7ff - pteg) << 8);
+	for (unsigned long gfn = 1; gfn <= 2048; gfn++)
+		kvm->ram[gfn] = (struct hv_ram_page){ NULL, 0 };
+	hv_kvm_destroy(kvm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -503,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_vrma_default_hpt),
 		cmocka_unit_test(test_vrma_needs_memory_at_zero),
 		cmocka_unit_test(test_vrma_slot_taken),
+		cmocka_unit_test(test_vrma_one_entry_per_pteg),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
