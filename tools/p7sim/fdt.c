@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Device tree builder on libfdt's sequential-write API (see p7sim_fdt.h for
+ * what goes in and why).
+ */
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "p7sim_fdt.h"
+#include "p7sim_platform.h"
+#include "p7sim_rtas.h"
+
+/* POWER7 L1 caches: 32 KB each, 128-byte lines and blocks (POWER7 UM). */
+#define P7_L1_SIZE		0x8000
+#define P7_CACHE_LINE		128
+#define P7_SLB_SIZE		32
+
+/* Bail out of the builder with libfdt's error. */
+#define TRY(x)						\
+	do {						\
+		int __r = (x);				\
+		if (__r < 0)				\
+			return __r;			\
+	} while (0)
+
+static int prop_cells(void *fdt, const char *name, const uint32_t *cells, unsigned int n)
+{
+	fdt32_t be[8];
+
+	for (unsigned int i = 0; i < n; i++)
+		be[i] = cpu_to_fdt32(cells[i]);
+	return fdt_property(fdt, name, be, n * sizeof(be[0]));
+}
+
+/* A NUL-separated string list property from a NULL-terminated array. */
+static int prop_strings(void *fdt, const char *name, const char *const *list)
+{
+	char buf[1024];
+	size_t len = 0;
+
+	for (; *list; list++) {
+		size_t l = strlen(*list) + 1;
+
+		if (l > sizeof(buf) - len)
+			return -FDT_ERR_NOSPACE;
+		memcpy(buf + len, *list, l);
+		len += l;
+	}
+	return fdt_property(fdt, name, buf, len);
+}
+
+static int build_cpus(void *fdt, const struct p7sim_fdt_config *cfg)
+{
+	TRY(fdt_begin_node(fdt, "cpus"));
+	TRY(fdt_property_u32(fdt, "#address-cells", 1));
+	TRY(fdt_property_u32(fdt, "#size-cells", 0));
+	for (unsigned int i = 0; i < cfg->ncpus; i++) {
+		uint32_t pft[2] = { 0, cfg->hpt_order ? cfg->hpt_order : P7SIM_FDT_HPT_ORDER_DEFAULT };
+		char name[32];
+
+		snprintf(name, sizeof(name), "PowerPC,POWER7@%x", i);
+		TRY(fdt_begin_node(fdt, name));
+		TRY(fdt_property_string(fdt, "device_type", "cpu"));
+		TRY(fdt_property_u32(fdt, "reg", i));
+		/* One cell per thread; one thread per core, server number = core. */
+		TRY(fdt_property_u32(fdt, "ibm,ppc-interrupt-server#s", i));
+		TRY(fdt_property_u32(fdt, "cpu-version",
+				     cfg->pvr ? cfg->pvr : P7SIM_FDT_PVR_DEFAULT));
+		TRY(fdt_property_u32(fdt, "d-cache-line-size", P7_CACHE_LINE));
+		TRY(fdt_property_u32(fdt, "i-cache-line-size", P7_CACHE_LINE));
+		TRY(fdt_property_u32(fdt, "d-cache-block-size", P7_CACHE_LINE));
+		TRY(fdt_property_u32(fdt, "i-cache-block-size", P7_CACHE_LINE));
+		TRY(fdt_property_u32(fdt, "d-cache-size", P7_L1_SIZE));
+		TRY(fdt_property_u32(fdt, "i-cache-size", P7_L1_SIZE));
+		/* The only source of the TB frequency a guest has (contract 5.1). */
+		TRY(fdt_property_u32(fdt, "timebase-frequency",
+				     cfg->timebase_freq ? cfg->timebase_freq :
+							  P7SIM_FDT_TB_FREQ_DEFAULT));
+		TRY(fdt_property_u32(fdt, "clock-frequency",
+				     cfg->clock_freq ? cfg->clock_freq :
+						       P7SIM_FDT_CLOCK_FREQ_DEFAULT));
+		TRY(prop_cells(fdt, "ibm,pft-size", pft, 2));
+		TRY(fdt_property_u32(fdt, "ibm,slb-size", P7_SLB_SIZE));
+		TRY(fdt_property(fdt, "64-bit", NULL, 0));
+		TRY(fdt_end_node(fdt));
+	}
+	return fdt_end_node(fdt);
+}
+
+static int build_rtas(void *fdt, const struct p7sim_fdt_config *cfg)
+{
+	const struct p7sim_rtas_call *calls;
+	unsigned int n;
+
+	TRY(fdt_begin_node(fdt, "rtas"));
+	calls = p7sim_rtas_calls(&n);
+	for (unsigned int i = 0; i < n; i++)
+		TRY(fdt_property_u32(fdt, calls[i].name, calls[i].token));
+	if (cfg->hypertas)
+		TRY(prop_strings(fdt, "ibm,hypertas-functions", cfg->hypertas));
+	return fdt_end_node(fdt);
+}
+
+static int build(void *fdt, int size, const struct p7sim_fdt_config *cfg)
+{
+	uint32_t mem_reg[4] = {
+		0, 0, (uint32_t)(cfg->mem_size >> 32), (uint32_t)cfg->mem_size,
+	};
+	uint32_t servers[2] = { 0, cfg->ncpus };
+	char vty[32], stdout_path[48];
+
+	snprintf(vty, sizeof(vty), "vty@%x", P7SIM_VTY_REG);
+	snprintf(stdout_path, sizeof(stdout_path), "/vdevice/%s", vty);
+
+	TRY(fdt_create(fdt, size));
+	TRY(fdt_finish_reservemap(fdt));
+	TRY(fdt_begin_node(fdt, ""));
+	TRY(fdt_property_u32(fdt, "#address-cells", 2));
+	TRY(fdt_property_u32(fdt, "#size-cells", 2));
+	TRY(fdt_property_string(fdt, "compatible", "qemu,pseries"));
+	TRY(fdt_property_string(fdt, "model", "IBM pSeries (emulated by p7sim)"));
+	TRY(fdt_property_string(fdt, "device_type", "chrp"));
+
+	TRY(fdt_begin_node(fdt, "chosen"));
+	TRY(fdt_property_string(fdt, "bootargs", cfg->bootargs ? cfg->bootargs : ""));
+	TRY(fdt_property_string(fdt, "linux,stdout-path", stdout_path));
+	TRY(fdt_property_string(fdt, "stdout-path", stdout_path));
+	TRY(fdt_end_node(fdt));
+
+	TRY(build_cpus(fdt, cfg));
+
+	TRY(fdt_begin_node(fdt, "memory@0"));
+	TRY(fdt_property_string(fdt, "device_type", "memory"));
+	TRY(prop_cells(fdt, "reg", mem_reg, 4));
+	TRY(fdt_end_node(fdt));
+
+	TRY(build_rtas(fdt, cfg));
+
+	TRY(fdt_begin_node(fdt, "vdevice"));
+	TRY(fdt_property_string(fdt, "device_type", "vdevice"));
+	TRY(fdt_property_string(fdt, "compatible", "IBM,vdevice"));
+	TRY(fdt_property_u32(fdt, "#address-cells", 1));
+	TRY(fdt_property_u32(fdt, "#size-cells", 0));
+	TRY(fdt_begin_node(fdt, vty));
+	TRY(fdt_property_string(fdt, "device_type", "serial"));
+	TRY(fdt_property_string(fdt, "compatible", "hvterm1"));
+	TRY(fdt_property_u32(fdt, "reg", P7SIM_VTY_REG));
+	TRY(fdt_end_node(fdt));
+	TRY(fdt_end_node(fdt));
+
+	/* XICS presentation through hcalls: Linux's icp-hv looks for this. */
+	TRY(fdt_begin_node(fdt, "interrupt-controller"));
+	TRY(fdt_property_string(fdt, "device_type", "PowerPC-External-Interrupt-Presentation"));
+	TRY(fdt_property_string(fdt, "compatible", "IBM,ppc-xicp"));
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(prop_cells(fdt, "ibm,interrupt-server-ranges", servers, 2));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 2));
+	TRY(fdt_end_node(fdt));
+
+	if (cfg->hypervisor_node) {
+		TRY(fdt_begin_node(fdt, "hypervisor"));
+		TRY(fdt_property_string(fdt, "compatible", "linux,kvm"));
+		TRY(fdt_end_node(fdt));
+	}
+
+	TRY(fdt_end_node(fdt));
+	TRY(fdt_finish(fdt));
+	fdt_set_boot_cpuid_phys(fdt, cfg->boot_cpu);
+	return 0;
+}
+
+static void *fdt_fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return NULL;
+}
+
+void *p7sim_fdt_build(const struct p7sim_fdt_config *cfg, size_t *size, char *err,
+		      size_t errlen)
+{
+	int cap = 16384, ret;
+	void *fdt;
+
+	if (!cfg->ncpus)
+		return fdt_fail(err, errlen, "device tree: no CPU");
+	if (cfg->boot_cpu >= cfg->ncpus)
+		return fdt_fail(err, errlen, "device tree: boot CPU %u of %u", cfg->boot_cpu,
+				cfg->ncpus);
+	if (!cfg->mem_size)
+		return fdt_fail(err, errlen, "device tree: no memory");
+	/* The sequential-write API cannot grow its buffer: retry with a larger one. */
+	for (;;) {
+		fdt = malloc(cap);
+		if (!fdt)
+			return fdt_fail(err, errlen, "device tree: out of memory");
+		ret = build(fdt, cap, cfg);
+		if (ret != -FDT_ERR_NOSPACE || cap >= (1 << 24))
+			break;
+		free(fdt);
+		cap *= 4;
+	}
+	if (ret < 0) {
+		free(fdt);
+		return fdt_fail(err, errlen, "device tree: %s", fdt_strerror(ret));
+	}
+	*size = fdt_totalsize(fdt);
+	return fdt;
+}
+
+#define FDT_QEMU_GAP	(2ULL << 20)
+#define FDT_ALIGN	8ULL
+
+int p7sim_fdt_place(uint64_t mem_size, uint64_t image_end, uint64_t fdt_size, uint64_t *addr)
+{
+	uint64_t low, a;
+
+	/* Above the image and the copy the guest makes at its stack top. */
+	if (image_end > UINT64_MAX - fdt_size - FDT_ALIGN)
+		return -1;
+	low = (image_end + fdt_size + FDT_ALIGN - 1) & ~(FDT_ALIGN - 1);
+	if (fdt_size > mem_size)
+		return -1;
+	if (mem_size >= FDT_QEMU_GAP && fdt_size <= FDT_QEMU_GAP)
+		a = mem_size - FDT_QEMU_GAP;
+	else
+		a = (mem_size - fdt_size) & ~(FDT_ALIGN - 1);
+	if (a < low)
+		a = (mem_size - fdt_size) & ~(FDT_ALIGN - 1);
+	if (a < low || a < 0x3000)
+		return -1;
+	*addr = a;
+	return 0;
+}

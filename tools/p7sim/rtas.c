@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * RTAS calls of the pseries platform (see p7sim_rtas.h for the entry and
+ * error conventions).  Token values are the platform's choice; they are the
+ * ones of pseries-guest-contract.md 5.2, with display-character in the gap.
+ */
+#include <string.h>
+
+#include "hv_consts.h"
+#include "p7sim_hcalls.h"
+#include "p7sim_rtas.h"
+
+/* power-off(power_on_mask_hi, power_on_mask_lo) -> status: ends the run. */
+static void rtas_power_off(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			   uint32_t *rets)
+{
+	/* There is no power-on event source, so the masks do not matter. */
+	p->powered_off = true;
+	if (p->ops.power_off)
+		p->ops.power_off(p->ops.ctx);
+	rets[0] = P7SIM_RTAS_OK;
+}
+
+/* get-time-of-day() -> status, year, month, day, hour, minute, second, ns. */
+static void rtas_get_time_of_day(struct p7sim_platform *p, unsigned int vcpu,
+				 const uint32_t *args, uint32_t *rets)
+{
+	struct p7sim_tm tm;
+
+	p7sim_rtc_get(&p->rtc, &tm);
+	rets[0] = P7SIM_RTAS_OK;
+	rets[1] = tm.year;
+	rets[2] = tm.month;
+	rets[3] = tm.day;
+	rets[4] = tm.hour;
+	rets[5] = tm.min;
+	rets[6] = tm.sec;
+	rets[7] = tm.ns;
+}
+
+/* set-time-of-day(year, month, day, hour, minute, second, ns) -> status. */
+static void rtas_set_time_of_day(struct p7sim_platform *p, unsigned int vcpu,
+				 const uint32_t *args, uint32_t *rets)
+{
+	struct p7sim_tm tm = {
+		.year = (int32_t)args[0], .month = args[1], .day = args[2],
+		.hour = args[3], .min = args[4], .sec = args[5], .ns = 0,
+	};
+
+	rets[0] = p7sim_rtc_set(&p->rtc, &tm) ? P7SIM_RTAS_PARAM_ERROR : P7SIM_RTAS_OK;
+}
+
+/* display-character(char) -> status: early debug output to the console. */
+static void rtas_display_character(struct p7sim_platform *p, unsigned int vcpu,
+				   const uint32_t *args, uint32_t *rets)
+{
+	uint8_t c = args[0];
+
+	p7sim_console_put(&p->con, &c, 1);
+	rets[0] = P7SIM_RTAS_OK;
+}
+
+/*
+ * start-cpu(server, entry, r3) -> status.  -3 for a server that does not
+ * exist, -1 when it is not stopped or the VMM cannot start it (contract
+ * 5.3).  The VMM sets the new vcpu's registers.
+ */
+static void rtas_start_cpu(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			   uint32_t *rets)
+{
+	uint32_t server = args[0];
+
+	if (server >= p->ncpus) {
+		rets[0] = P7SIM_RTAS_PARAM_ERROR;
+		return;
+	}
+	if (p->cpu_state[server] != P7SIM_CPU_STOPPED) {
+		rets[0] = P7SIM_RTAS_HW_ERROR;
+		return;
+	}
+	if (p->ops.start_cpu && p->ops.start_cpu(p->ops.ctx, server, args[1], args[2])) {
+		rets[0] = P7SIM_RTAS_HW_ERROR;
+		return;
+	}
+	p->cpu_state[server] = P7SIM_CPU_RUNNING;
+	rets[0] = P7SIM_RTAS_OK;
+}
+
+/*
+ * stop-self() -> status.  The caller becomes stopped and must not be run
+ * again until a start-cpu; the status is written for completeness, nobody
+ * reads it.
+ */
+static void rtas_stop_self(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			   uint32_t *rets)
+{
+	p->cpu_state[vcpu] = P7SIM_CPU_STOPPED;
+	if (p->ops.stop_cpu)
+		p->ops.stop_cpu(p->ops.ctx, vcpu);
+	rets[0] = P7SIM_RTAS_OK;
+}
+
+/* query-cpu-stopped-state(server) -> status, 0 stopped / 2 running. */
+static void rtas_query_cpu_stopped_state(struct p7sim_platform *p, unsigned int vcpu,
+					 const uint32_t *args, uint32_t *rets)
+{
+	uint32_t server = args[0];
+
+	if (server >= p->ncpus) {
+		rets[0] = P7SIM_RTAS_PARAM_ERROR;
+		return;
+	}
+	rets[0] = P7SIM_RTAS_OK;
+	rets[1] = p->cpu_state[server] == P7SIM_CPU_STOPPED ? P7SIM_RTAS_CPU_STOPPED :
+							      P7SIM_RTAS_CPU_RUNNING;
+}
+
+static const struct p7sim_rtas_call rtas_calls[] = {
+	{ "get-time-of-day",		0x2001, 0, 8, rtas_get_time_of_day },
+	{ "set-time-of-day",		0x2002, 7, 1, rtas_set_time_of_day },
+	{ "power-off",			0x2003, 2, 1, rtas_power_off },
+	{ "display-character",		0x2004, 1, 1, rtas_display_character },
+	{ "query-cpu-stopped-state",	0x2005, 1, 2, rtas_query_cpu_stopped_state },
+	{ "start-cpu",			0x2006, 3, 1, rtas_start_cpu },
+	{ "stop-self",			0x2007, 0, 1, rtas_stop_self },
+};
+
+#define RTAS_NCALLS	(sizeof(rtas_calls) / sizeof(rtas_calls[0]))
+
+const struct p7sim_rtas_call *p7sim_rtas_calls(unsigned int *n)
+{
+	*n = RTAS_NCALLS;
+	return rtas_calls;
+}
+
+uint32_t p7sim_rtas_token(const char *name)
+{
+	for (unsigned int i = 0; i < RTAS_NCALLS; i++)
+		if (!strcmp(rtas_calls[i].name, name))
+			return rtas_calls[i].token;
+	return 0;
+}
+
+static const struct p7sim_rtas_call *rtas_lookup(uint32_t token)
+{
+	for (unsigned int i = 0; i < RTAS_NCALLS; i++)
+		if (rtas_calls[i].token == token)
+			return &rtas_calls[i];
+	return NULL;
+}
+
+/*
+ * H_RTAS(buffer r4): no register outputs, the results go to the buffer.
+ *
+ * 1. Read the header; it must be in RAM.
+ * 2. The whole buffer, rets included, must be in RAM and have a status word.
+ * 3. Find the call by token, check nargs/nret, read the args.
+ * 4. Run it and store nret words of results.
+ */
+int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args)
+{
+	uint64_t buf = args[0], rets_at;
+	uint32_t token, nargs, nret;
+	uint32_t in[P7SIM_RTAS_MAX_WORDS] = { 0 }, out[P7SIM_RTAS_MAX_WORDS] = { 0 };
+	const struct p7sim_rtas_call *call;
+
+	/* 1. */
+	if (p7sim_mem_ld_be32(&p->mem, buf, &token) || p7sim_mem_ld_be32(&p->mem, buf + 4, &nargs) ||
+	    p7sim_mem_ld_be32(&p->mem, buf + 8, &nret))
+		return H_PARAMETER;
+	/* 2. nargs and nret are 32-bit, so this sum cannot overflow 64 bits. */
+	rets_at = buf + 12 + 4ULL * nargs;
+	if (nret == 0 || !p7sim_mem_contains(&p->mem, buf, 12 + 4ULL * nargs + 4ULL * nret))
+		return H_PARAMETER;
+	/* 3. */
+	call = rtas_lookup(token);
+	if (!call) {
+		p7sim_mem_st_be32(&p->mem, rets_at, (uint32_t)P7SIM_RTAS_PARAM_ERROR);
+		return H_PARAMETER;
+	}
+	if (nargs != call->nargs || nret != call->nret) {
+		p7sim_mem_st_be32(&p->mem, rets_at, (uint32_t)P7SIM_RTAS_PARAM_ERROR);
+		return H_SUCCESS;
+	}
+	for (uint32_t i = 0; i < nargs; i++)
+		p7sim_mem_ld_be32(&p->mem, buf + 12 + 4 * i, &in[i]);
+	/* 4. */
+	call->fn(p, vcpu, in, out);
+	for (uint32_t i = 0; i < nret; i++)
+		p7sim_mem_st_be32(&p->mem, rets_at + 4 * i, out[i]);
+	return H_SUCCESS;
+}
