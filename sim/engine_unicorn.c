@@ -25,6 +25,12 @@
 
 #include <unicorn/unicorn.h>
 
+#include "engine.h"
+#include "hv_consts.h"
+#include "hv_env_sim.h"
+#include "machine.h"
+#include "spr.h"
+
 /* ---- library internals (libunicorn2 2.0.1.post1, amd64) ------------------- */
 
 #define UC_CPU_PTR_OFF		384	/* struct uc_struct: CPUState *cpu */
@@ -136,17 +142,6 @@ enum {
 #define SLB_KP		0x0000000000000400ULL
 #define SLB_LLP		0x0000000000000130ULL
 #define SLB_B_1T	0x4000000000000000ULL
-#define SPRN_SDR1	25
-#define SPRN_AMR	29
-#define SPRN_PVR	287
-#define SPRN_HDSISR	0x132
-#define SPRN_HDAR	0x133
-#define SPRN_RMOR	0x138
-#define SPRN_HRMOR	0x139
-#define SPRN_LPCR	0x13E
-#define SPRN_LPID	0x13F
-#define SPRN_DAR	19
-#define SPRN_DSISR	18
 
 #define UNTIL_NEVER	0xfffffffffffffffcULL	/* unmapped: never reached */
 
@@ -178,6 +173,9 @@ struct sim_ue {
 	uint64_t tb_base, tb_insns0;
 	uint32_t tb_mul;
 	unsigned int tb_shift;
+	uint64_t (*tb_fn)(void *ctx, uint64_t executed);	/* model-owned TB, if set */
+	void *tb_ctx;
+	uint64_t amr;			/* the guest's AMR (key 0 cleared in real mode) */
 	bool stop_requested;
 
 	/* exit latch */
@@ -295,6 +293,8 @@ static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 
 static uint64_t tb_now(const struct sim_ue *e)
 {
+	if (e->tb_fn)
+		return e->tb_fn(e->tb_ctx, e->insns - e->run_start);
 	return e->tb_base + (((e->insns - e->tb_insns0) * e->tb_mul) >> e->tb_shift);
 }
 
@@ -706,8 +706,20 @@ void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr)
 		kernel ? MMU_IDX_KERNEL_VIRT : MMU_IDX_USER_VIRT;
 	*ENVP(e, ENV_DMMU_IDX, int32_t) = !(msr & M_DR) ? MMU_IDX_REAL :
 		kernel ? MMU_IDX_KERNEL_VIRT : MMU_IDX_USER_VIRT;
+	/*
+	 * QEMU applies the AMR's key-0 bits to VRMA accesses, which hardware
+	 * does not check in real mode: clear them while translation is off.
+	 */
+	*ENVP(e, ENV_SPR + 8 * SPRN_AMR, uint64_t) =
+		(msr & (M_IR | M_DR)) ? e->amr : e->amr & ~(3ULL << 62);
 	if (kernel != was_kernel)
 		load_slb(e);
+}
+
+void sim_ue_set_amr(struct sim_ue *e, uint64_t amr)
+{
+	e->amr = amr;
+	sim_ue_set_msr(e, e->guest_msr);
 }
 
 uint64_t sim_ue_msr(struct sim_ue *e)
@@ -724,7 +736,7 @@ void sim_ue_set_mmu(struct sim_ue *e, uint64_t sdr1, uint64_t lpcr, uint64_t rmo
 	tlb_flush_ppc64(e->cpu);
 }
 
-int sim_ue_set_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs)
+static int store_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs)
 {
 	if (index >= 64)
 		return -EINVAL;
@@ -733,11 +745,20 @@ int sim_ue_set_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t r
 	e->slb[index].esid = rb & ((rs & SLB_B_1T) ? 0xffffff0000000000ULL : 0xfffffffff0000000ULL);
 	e->slb[index].esid |= rb & SLB_V;
 	e->slb[index].vsid = rs;
-	if (e->slb[index].valid && !sps_for(e, rs))
+	if (e->slb[index].valid && !sps_for(e, rs)) {
+		e->slb[index].valid = false;
 		return -EINVAL;
+	}
+	return 0;
+}
+
+int sim_ue_set_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs)
+{
+	int ret = store_slb(e, index, rb, rs);
+
 	load_slb(e);
 	tlb_flush_ppc64(e->cpu);
-	return 0;
+	return ret;
 }
 
 void sim_ue_clear_slb(struct sim_ue *e)
@@ -777,6 +798,12 @@ bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra)
 
 /* ---- time and running ------------------------------------------------------------------ */
 
+void sim_ue_set_tb_fn(struct sim_ue *e, uint64_t (*fn)(void *ctx, uint64_t executed), void *ctx)
+{
+	e->tb_fn = fn;
+	e->tb_ctx = ctx;
+}
+
 void sim_ue_set_tb(struct sim_ue *e, uint64_t tb_base, uint32_t mul, unsigned int shift)
 {
 	e->tb_base = tb_base;
@@ -814,6 +841,7 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
 	e->blk_pc = UINT64_MAX;
 	e->run_start = e->insns;
+	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
 	ue = uc_emu_start(e->uc, sim_ue_pc(e), UNTIL_NEVER, 0, 0);
 	if (!e->trapped) {
 		memset(x, 0, sizeof(*x));
@@ -844,4 +872,257 @@ const char *sim_ue_event_name(enum sim_ue_event ev)
 	};
 
 	return ev < sizeof(names) / sizeof(names[0]) && names[ev] ? names[ev] : "?";
+}
+
+/* ---- the model's engine operations (sim/engine.h) ------------------------------------ */
+
+#define SIM_MSR_FP	M_FP
+#define SIM_MSR_VEC	M_VEC
+#define SIM_MSR_VSX	M_VSX
+#define DSISR_STORE	0x02000000U
+
+struct ue_glue {
+	struct sim_engine eng;
+	struct sim_ue *ue;
+	struct sim_thread *cur;		/* thread whose registers are in the engine */
+};
+
+static struct sim_ue *UE(struct sim_engine *e)
+{
+	return ((struct ue_glue *)e->priv)->ue;
+}
+
+static uint64_t glue_tb(void *ctx, uint64_t executed)
+{
+	struct ue_glue *g = ctx;
+
+	return g->cur ? sim_engine_timebase(g->cur, executed) : 0;
+}
+
+/* The SPR storage an engine-served SPR number reads (USPRG3 reads SPRG3). */
+static unsigned int engine_spr_store(unsigned int sprn)
+{
+	const struct sim_spr *s = &sim_spr_table[sprn];
+
+	return s->store ? s->store : sprn;
+}
+
+static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+
+	g->cur = (struct sim_thread *)t;
+	for (unsigned int i = 0; i < 32; i++) {
+		sim_ue_set_gpr(e, i, t->gpr[i]);
+		sim_ue_set_fpr(e, i, t->fpr[i]);
+	}
+	sim_ue_set_cr(e, (uint32_t)t->cr);
+	sim_ue_set_lr(e, t->lr);
+	sim_ue_set_ctr(e, t->ctr);
+	sim_ue_set_xer(e, t->xer);
+	reg_write(e, UC_PPC_REG_FPSCR, t->fpscr);
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = &sim_spr_table[n];
+
+		if (s->name && (s->flags & SIM_SPR_ENGINE) && s->fx != SIM_FX_REG &&
+		    s->fx != SIM_FX_TB)
+			sim_ue_set_spr(e, engine_spr_store(n), t->spr[engine_spr_store(n)]);
+	}
+	e->amr = t->spr[SPRN_AMR];
+	sim_ue_set_pc(e, t->pc);
+	sim_ue_set_msr(e, t->msr);
+}
+
+static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
+{
+	struct sim_ue *e = UE(eng);
+
+	for (unsigned int i = 0; i < 32; i++) {
+		t->gpr[i] = sim_ue_gpr(e, i);
+		t->fpr[i] = sim_ue_fpr(e, i);
+	}
+	t->cr = sim_ue_cr(e);
+	t->lr = sim_ue_lr(e);
+	t->ctr = sim_ue_ctr(e);
+	t->xer = sim_ue_xer(e);
+	t->fpscr = reg_read(e, UC_PPC_REG_FPSCR);
+	/* Only SPRs the guest can write without trapping can have changed. */
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = &sim_spr_table[n];
+
+		if (s->name && (s->flags & SIM_SPR_ENGINE) && s->write == SIM_SPR_PROB &&
+		    s->fx != SIM_FX_REG)
+			t->spr[engine_spr_store(n)] = sim_ue_spr(e, engine_spr_store(n));
+	}
+	t->pc = sim_ue_pc(e);
+}
+
+static void ops_set_pc_msr(struct sim_engine *eng, const struct sim_thread *t)
+{
+	struct ue_glue *g = eng->priv;
+
+	g->cur = (struct sim_thread *)t;
+	sim_ue_set_pc(g->ue, t->pc);
+	sim_ue_set_msr(g->ue, t->msr);
+}
+
+static void ops_mmu_changed(struct sim_engine *eng, const struct sim_thread *t, unsigned int what)
+{
+	struct sim_ue *e = UE(eng);
+
+	if (what & (SIM_ENG_SDR1 | SIM_ENG_LPCR | SIM_ENG_LPID | SIM_ENG_RMOR))
+		sim_ue_set_mmu(e, t->spr[SPRN_SDR1], t->spr[SPRN_LPCR], t->spr[SPRN_RMOR],
+			       t->spr[SPRN_LPID]);
+	if (what & SIM_ENG_AMR)
+		sim_ue_set_amr(e, t->spr[SPRN_AMR]);
+	if (what & SIM_ENG_SLB) {
+		/* The ISA's SLB index is in RB's low bits; position i holds it. */
+		for (unsigned int i = 0; i < 64; i++)
+			store_slb(e, i, i < SIM_SLB_ENTRIES ? t->slb[i].esid : 0,
+				  i < SIM_SLB_ENTRIES ? t->slb[i].vsid : 0);
+		load_slb(e);
+		tlb_flush_ppc64(e->cpu);
+	}
+}
+
+static void ops_tlb_flush(struct sim_engine *eng, bool all, uint64_t ea)
+{
+	/* A whole flush costs 0.2-0.4 us; per-page precision buys nothing here. */
+	tlb_flush_ppc64(UE(eng)->cpu);
+}
+
+static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
+		    struct sim_stop_info *stop)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+	struct sim_ue_exit x;
+
+	g->cur = t;
+	memset(stop, 0, sizeof(*stop));
+	sim_ue_run(e, budget, &x);
+	stop->executed = x.insns;
+	stop->pc = x.pc;
+	stop->insn = x.insn;
+	switch (x.ev) {
+	case SIM_UE_BUDGET:
+		stop->reason = SIM_STOP_BUDGET;
+		break;
+	case SIM_UE_TRACE:
+		/*
+		 * With MSR[SE] the engine runs one-instruction blocks and stops
+		 * after each: the instruction completed, pc is the next one.
+		 * The model decides whether a trace interrupt follows.
+		 */
+		stop->reason = SIM_STOP_BUDGET;
+		break;
+	case SIM_UE_SC:
+		/* The engine counted the sc; the model executes it. */
+		stop->reason = SIM_STOP_SC;
+		stop->executed = x.insns ? x.insns - 1 : 0;
+		e->insns--;
+		stop->insn = 0x44000002 | (x.lev << 5);
+		break;
+	case SIM_UE_PRIV:
+	case SIM_UE_ILLEGAL:
+	case SIM_UE_TRAP:
+	case SIM_UE_OTHER:
+		stop->reason = SIM_STOP_INSN;
+		if (!x.insn_valid) {
+			stop->reason = SIM_STOP_ERROR;
+			stop->msg = "engine: cannot fetch the trapping instruction";
+		}
+		break;
+	case SIM_UE_DSI:
+	case SIM_UE_HDSI:
+	case SIM_UE_DSEG:
+		stop->reason = SIM_STOP_STORAGE;
+		stop->ea = x.dar;
+		stop->access = (x.dsisr & DSISR_STORE) ? SIM_ACC_STORE : SIM_ACC_LOAD;
+		break;
+	case SIM_UE_ISI:
+	case SIM_UE_HISI:
+	case SIM_UE_ISEG:
+		stop->reason = SIM_STOP_STORAGE;
+		stop->ea = x.pc;
+		stop->access = SIM_ACC_FETCH;
+		break;
+	case SIM_UE_ALIGN:
+		stop->reason = SIM_STOP_ALIGN;
+		stop->ea = x.dar;
+		break;
+	case SIM_UE_FPU:
+		stop->reason = SIM_STOP_FACILITY;
+		stop->facility = SIM_MSR_FP;
+		break;
+	case SIM_UE_VEC:
+		stop->reason = SIM_STOP_FACILITY;
+		stop->facility = SIM_MSR_VEC;
+		break;
+	case SIM_UE_VSX:
+		stop->reason = SIM_STOP_FACILITY;
+		stop->facility = SIM_MSR_VSX;
+		break;
+	case SIM_UE_ERROR:
+		stop->reason = SIM_STOP_ERROR;
+		stop->msg = sim_ue_error(e);
+		break;
+	}
+}
+
+static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)
+{
+	struct ue_glue *g = ctx;
+
+	sim_ue_invalidate_code(g->ue, ra, len);
+}
+
+static void ops_destroy(struct sim_engine *eng)
+{
+	struct ue_glue *g = eng->priv;
+
+	if (sim_host.code_ctx == g) {
+		sim_host.code_written = NULL;
+		sim_host.code_ctx = NULL;
+	}
+	sim_ue_close(g->ue);
+	free(g);
+}
+
+static const struct sim_engine_ops unicorn_ops = {
+	.name = "unicorn-2.0.1",
+	.put_regs = ops_put_regs,
+	.get_regs = ops_get_regs,
+	.set_pc_msr = ops_set_pc_msr,
+	.mmu_changed = ops_mmu_changed,
+	.tlb_flush = ops_tlb_flush,
+	.run = ops_run,
+	.destroy = ops_destroy,
+};
+
+struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen)
+{
+	struct ue_glue *g = calloc(1, sizeof(*g));
+
+	if (!g) {
+		snprintf(err, errlen, "engine: out of memory");
+		return NULL;
+	}
+	if (sim_ue_open(&g->ue, m->arena.base, m->arena.size, 0, err, errlen)) {
+		free(g);
+		return NULL;
+	}
+	sim_ue_set_tb_fn(g->ue, glue_tb, g);
+	sim_host.code_written = glue_code_written;
+	sim_host.code_ctx = g;
+	g->eng.ops = &unicorn_ops;
+	g->eng.m = m;
+	g->eng.priv = g;
+	return &g->eng;
+}
+
+struct sim_ue *sim_engine_unicorn_ue(struct sim_engine *e)
+{
+	return UE(e);
 }

@@ -90,6 +90,9 @@ void sim_ue_set_spr(struct sim_ue *e, unsigned int sprn, uint64_t v);
 void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr);
 uint64_t sim_ue_msr(struct sim_ue *e);
 
+/* The guest's AMR (applied to relocated accesses only). */
+void sim_ue_set_amr(struct sim_ue *e, uint64_t amr);
+
 /* Translation state: SDR1, LPCR (VPM0/VPM1/VRMASD, RMLS), RMOR, AMR, LPID. */
 void sim_ue_set_mmu(struct sim_ue *e, uint64_t sdr1, uint64_t lpcr, uint64_t rmor,
 		    uint64_t lpid);
@@ -108,6 +111,8 @@ bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra);
  */
 void sim_ue_set_tb(struct sim_ue *e, uint64_t tb_base, uint32_t mul, unsigned int shift);
 uint64_t sim_ue_tb(struct sim_ue *e);
+/* Or let the model own the TB: fn(ctx, instructions executed in this run). */
+void sim_ue_set_tb_fn(struct sim_ue *e, uint64_t (*fn)(void *ctx, uint64_t executed), void *ctx);
 uint64_t sim_ue_insns(const struct sim_ue *e);
 
 /* Run at most @budget instructions (block granularity) from the current PC. */
@@ -116,5 +121,15 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
 void sim_ue_stop(struct sim_ue *e);
 
 const char *sim_ue_event_name(enum sim_ue_event ev);
+
+/*
+ * The engine behind the model's struct sim_engine_ops (sim/engine.h): one
+ * Unicorn instance over @m's arena that runs every thread in turn.  NULL with
+ * one line in @err when the library does not match.
+ */
+struct sim_machine;
+struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen);
+/* The underlying engine of a struct sim_engine made above (tests, benchmarks). */
+struct sim_ue *sim_engine_unicorn_ue(struct sim_engine *e);
 
 #endif /* SIM_ENGINE_UNICORN_H */

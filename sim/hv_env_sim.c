@@ -375,3 +375,43 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 	hv_pr_err("no guest runner attached to the machine");
 	return HV_TRAP_NONE;
 }
+
+/* ---- host interrupts and caches ------------------------------------------------ */
+
+#include "hv_env_sim.h"
+
+void hv_host_irq_disable(void)
+{
+}
+
+void hv_host_irq_enable(void)
+{
+	struct sim_machine *m = M();
+	struct sim_thread *t = m->cur;
+
+	/*
+	 * The host's decrementer interrupt: pending once DEC is negative (ISA
+	 * 2.06 Book III-S 7.3.4).  Handling it reloads the tick.  Host code
+	 * costs no simulated time, so a tick due within SIM_HOST_TICK_SOON is
+	 * taken now: waiting for it would not let any time pass.
+	 */
+	if ((int32_t)sim_spr_read(t, SPRN_DEC) < SIM_HOST_TICK_SOON) {
+		sim_spr_write(t, SPRN_DEC, sim_host.tick ? sim_host.tick : SIM_HOST_TICK_DEFAULT);
+		t->pending &= ~SIM_PEND_DEC;
+		sim_host.ticks_handled++;
+	}
+	/* An external interrupt that took the CPU from the guest is the host's. */
+	if (t->pending & SIM_PEND_EXT) {
+		t->pending &= ~SIM_PEND_EXT;
+		sim_host.externals_handled++;
+	}
+}
+
+void hv_flush_icache_range(void *p, size_t len)
+{
+	struct sim_machine *m = M();
+	uint64_t ra = sim_arena_ra(&m->arena, p);
+
+	if (ra != SIM_RA_NONE && sim_host.code_written)
+		sim_host.code_written(sim_host.code_ctx, ra, len);
+}

@@ -42,6 +42,8 @@
 #include <asm/hvcall.h>
 #include <asm/book3s/64/mmu-hash.h>
 #include <asm/kvm_asm.h>
+#include <asm/cacheflush.h>
+#include <asm/hw_irq.h>
 /* HPTE_V_HVLOCK and HPTE_V_ABSENT: asm/kvm_book3s_64.h, which kvm_ppc.h includes in order. */
 #include <asm/kvm_ppc.h>
 #include <asm/kvm_book3s.h>
@@ -388,6 +390,25 @@ static inline __printf(2, 3) void hv_log(int level, const char *fmt, ...)
  */
 static inline void hv_trace(u32 type, const void *payload, u32 len)
 {
+}
+
+/* ---- host interrupts and caches ------------------------------------------------ */
+
+static inline void hv_host_irq_disable(void)
+{
+	hard_irq_disable();
+}
+
+/* The host's pending timer tick or external interrupt runs now. */
+static inline void hv_host_irq_enable(void)
+{
+	local_irq_enable();
+	local_irq_disable();
+}
+
+static inline void hv_flush_icache_range(void *p, size_t len)
+{
+	flush_icache_range((unsigned long)p, (unsigned long)p + len);
 }
 
 /* ---- entering the guest --------------------------------------------------- */

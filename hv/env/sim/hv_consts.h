@@ -190,6 +190,14 @@
 #define BOOK3S_INTERRUPT_VSX		0xf40
 #define BOOK3S_INTERRUPT_FAC_UNAVAIL	0xf60
 
+/* Exit handler results (asm/kvm_asm.h) */
+#define RESUME_FLAG_NV		(1<<0)
+#define RESUME_FLAG_HOST	(1<<1)
+#define RESUME_GUEST		0
+#define RESUME_GUEST_NV		RESUME_FLAG_NV
+#define RESUME_HOST		RESUME_FLAG_HOST
+#define RESUME_HOST_NV		(RESUME_FLAG_HOST|RESUME_FLAG_NV)
+
 /* Hcall opcodes (PAPR 14.5.4; asm/hvcall.h) */
 #define H_REMOVE		0x04
 #define H_ENTER			0x08

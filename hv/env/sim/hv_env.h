@@ -158,6 +158,19 @@ void hv_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  */
 void hv_trace(u32 type, const void *payload, u32 len);
 
+/* ---- host interrupts and caches ------------------------------------------------ */
+
+/*
+ * Around the guest: the host runs the partition switch with interrupts hard
+ * disabled and re-enables them after the exit, when its own pending timer
+ * tick or external interrupt is handled (in the sim: the modelled host tick
+ * reloads an expired host DEC, so every entry gets a full HDEC slice).
+ */
+void hv_host_irq_disable(void);
+void hv_host_irq_enable(void);
+/* The HV wrote [p, p + len) of guest memory: instruction fetch must see it. */
+void hv_flush_icache_range(void *p, size_t len);
+
 /* ---- entering the guest --------------------------------------------------- */
 
 /*
