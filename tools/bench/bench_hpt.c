@@ -104,8 +104,10 @@ static void run(struct hv_kvm *kvm, unsigned int percent, unsigned long pairs)
 		t_enter += now_ns() - t0;
 		t0 = now_ns();
 		for (unsigned int k = 0; k < n; k++) {
+			long rc = hv_do_h_remove(kvm, H_AVPN, idx[k], v[k] & ~0x7fUL, hret);
+
 			removes++;
-			if (hv_do_h_remove(kvm, H_AVPN, idx[k], v[k] & ~0x7fUL, hret) != H_SUCCESS) {
+			if (rc != H_SUCCESS) {
 				fprintf(stderr, "bench_hpt: H_REMOVE of %lu failed\n", idx[k]);
 				exit(1);
 			}
