@@ -82,7 +82,12 @@ static int check_and_load(Elf *e, size_t size, const struct p7sim_mem *mem, uint
 		return elf_fail(err, errlen, P7SIM_ELF_ETYPE,
 				"wrong ELF type %u: need an executable (ET_EXEC) or PIE (ET_DYN)",
 				eh.e_type);
-	if (elf_getphdrnum(e, &phnum))
+	/*
+	 * e_phnum as written: elfutils' elf_getphdrnum() quietly clamps it to
+	 * what fits in the file, which would hide a truncated table.
+	 */
+	phnum = eh.e_phnum;
+	if (phnum == PN_XNUM && elf_getphdrnum(e, &phnum))
 		return elf_fail(err, errlen, P7SIM_ELF_ETRUNC, "unreadable program headers: %s",
 				elf_errmsg(-1));
 	if (phnum && (eh.e_phentsize != sizeof(Elf64_Phdr) ||

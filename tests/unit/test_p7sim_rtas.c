@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of RTAS through H_RTAS (tools/p7sim/rtas.c): every call, its
+ * results in the big-endian argument buffer, and every kind of bad input.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "hv_consts.h"
+#include "p7sim_test.h"
+
+#define BUF	(16 * MB - 16)		/* straddles the first 16 MB page boundary */
+#define BASE	1700000000		/* 2023-11-14 22:13:20 UTC */
+
+static int setup(void **state)
+{
+	*state = fixture_new(32 * MB, 2, BASE, 1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture_free(*state);
+	return 0;
+}
+
+/*
+ * Call RTAS @name the way kvm-unit-tests' enter_rtas does: fill the buffer
+ * at @buf, sc 1 with r3 = 0xf000 and r4 = @buf.  Returns r3; rets[] holds
+ * what the buffer says afterwards.
+ */
+static int64_t rtas_call_at(struct fixture *f, unsigned int vcpu, uint64_t buf, uint32_t token,
+			    uint32_t nargs, uint32_t nret, const uint32_t *in, uint32_t *rets)
+{
+	uint64_t args[9];
+	int64_t ret;
+
+	args_pattern(args);
+	args[0] = buf;
+	assert_int_equal(p7sim_mem_st_be32(&f->plat.mem, buf, token), 0);
+	assert_int_equal(p7sim_mem_st_be32(&f->plat.mem, buf + 4, nargs), 0);
+	assert_int_equal(p7sim_mem_st_be32(&f->plat.mem, buf + 8, nret), 0);
+	for (uint32_t i = 0; i < nargs; i++)
+		p7sim_mem_st_be32(&f->plat.mem, buf + 12 + 4 * i, in[i]);
+	/* Poison the rets so that an unwritten one shows. */
+	for (uint32_t i = 0; i < nret; i++)
+		p7sim_mem_st_be32(&f->plat.mem, buf + 12 + 4 * (nargs + i), 0xdeadbeef);
+	ret = p7sim_hcall(&f->plat, vcpu, H_RTAS, args);
+	for (uint32_t i = 0; i < nret; i++)
+		p7sim_mem_ld_be32(&f->plat.mem, buf + 12 + 4 * (nargs + i), &rets[i]);
+	/* H_RTAS has no register outputs: r4..r12 as they were. */
+	assert_int_equal(args[0], buf);
+	for (int i = 1; i < 9; i++)
+		assert_int_equal(args[i], 0x5a5a5a5a00000000ULL | (4 + i));
+	return ret;
+}
+
+static int64_t rtas_call(struct fixture *f, unsigned int vcpu, const char *name, uint32_t nargs,
+			 uint32_t nret, const uint32_t *in, uint32_t *rets)
+{
+	uint32_t token = p7sim_rtas_token(name);
+
+	assert_int_not_equal(token, 0);
+	return rtas_call_at(f, vcpu, BUF, token, nargs, nret, in, rets);
+}
+
+/* The table: seven calls, distinct non-zero tokens, lookups by name. */
+static void test_tokens(void **state)
+{
+	const struct p7sim_rtas_call *c;
+	unsigned int n;
+
+	c = p7sim_rtas_calls(&n);
+	assert_int_equal(n, 7);
+	for (unsigned int i = 0; i < n; i++) {
+		assert_int_not_equal(c[i].token, 0);
+		assert_int_equal(p7sim_rtas_token(c[i].name), c[i].token);
+		for (unsigned int j = 0; j < i; j++)
+			assert_int_not_equal(c[i].token, c[j].token);
+	}
+	assert_int_equal(p7sim_rtas_token("power-off"), 0x2003);
+	assert_int_equal(p7sim_rtas_token("ibm,os-term"), 0);
+}
+
+/* power-off(-1, -1): status 0, the VMM is told, and the platform says so. */
+static void test_power_off(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t in[2] = { 0xffffffff, 0xffffffff }, rets[1];
+
+	assert_false(p7sim_powered_off(&f->plat));
+	assert_int_equal(rtas_call(f, 0, "power-off", 2, 1, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(f->vmm.power_off_calls, 1);
+	assert_true(p7sim_powered_off(&f->plat));
+}
+
+/*
+ * get-time-of-day: 0 in, 8 out; the base time at first, then base plus
+ * simulated time, nanoseconds included.
+ */
+static void test_get_time_of_day(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t rets[8];
+
+	assert_int_equal(rtas_call(f, 0, "get-time-of-day", 0, 8, NULL, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(rets[1], 2023);
+	assert_int_equal(rets[2], 11);
+	assert_int_equal(rets[3], 14);
+	assert_int_equal(rets[4], 22);
+	assert_int_equal(rets[5], 13);
+	assert_int_equal(rets[6], 20);
+	assert_int_equal(rets[7], 0);
+
+	f->vmm.now_ns = 3 * 1000000000ULL + 250;
+	assert_int_equal(rtas_call(f, 1, "get-time-of-day", 0, 8, NULL, rets), H_SUCCESS);
+	assert_int_equal(rets[6], 23);
+	assert_int_equal(rets[7], 250);
+}
+
+/*
+ * set-time-of-day: 7 in (the ns one is garbage and ignored), 1 out; the
+ * clock then runs on from the value set.  An impossible date is -3 and
+ * leaves the clock alone.
+ */
+static void test_set_time_of_day(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t in[7] = { 2011, 12, 31, 23, 59, 58, 0xabcdef12 }, rets[8];
+
+	f->vmm.now_ns = 1000;
+	assert_int_equal(rtas_call(f, 0, "set-time-of-day", 7, 1, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	f->vmm.now_ns += 2 * 1000000000ULL;
+	assert_int_equal(rtas_call(f, 0, "get-time-of-day", 0, 8, NULL, rets), H_SUCCESS);
+	assert_int_equal(rets[1], 2012);
+	assert_int_equal(rets[2], 1);
+	assert_int_equal(rets[3], 1);
+	assert_int_equal(rets[4], 0);
+	assert_int_equal(rets[5], 0);
+	assert_int_equal(rets[6], 0);
+	assert_int_equal(rets[7], 0);
+
+	in[1] = 13;
+	assert_int_equal(rtas_call(f, 0, "set-time-of-day", 7, 1, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+	in[1] = 2, in[2] = 30;
+	assert_int_equal(rtas_call(f, 0, "set-time-of-day", 7, 1, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+	assert_int_equal(rtas_call(f, 0, "get-time-of-day", 0, 8, NULL, rets), H_SUCCESS);
+	assert_int_equal(rets[1], 2012);
+}
+
+/* display-character: the low byte of the argument goes to the console as is. */
+static void test_display_character(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t in[1], rets[1];
+
+	in[0] = 'o';
+	assert_int_equal(rtas_call(f, 0, "display-character", 1, 1, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	in[0] = 0x100 | 'k';
+	assert_int_equal(rtas_call(f, 0, "display-character", 1, 1, in, rets), H_SUCCESS);
+	in[0] = '\n';
+	assert_int_equal(rtas_call(f, 0, "display-character", 1, 1, in, rets), H_SUCCESS);
+	assert_string_equal(fixture_out(f), "ok\n");
+}
+
+/*
+ * The SMP calls as kvm-unit-tests' smp test uses them: vcpu 1 starts
+ * stopped; start-cpu hands entry and r3 to the VMM and makes it running;
+ * a second start-cpu is -1; stop-self stops the caller; unknown servers
+ * are -3.
+ */
+static void test_start_query_stop(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t q[1], start[3] = { 1, 0x400100, 0x1234 }, rets[2];
+
+	assert_true(p7sim_cpu_running(&f->plat, 0));
+	assert_false(p7sim_cpu_running(&f->plat, 1));
+	q[0] = 1;
+	assert_int_equal(rtas_call(f, 0, "query-cpu-stopped-state", 1, 2, q, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(rets[1], P7SIM_RTAS_CPU_STOPPED);
+
+	assert_int_equal(rtas_call(f, 0, "start-cpu", 3, 1, start, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(f->vmm.start_calls, 1);
+	assert_int_equal(f->vmm.last_vcpu, 1);
+	assert_int_equal(f->vmm.last_entry, 0x400100);
+	assert_int_equal(f->vmm.last_r3, 0x1234);
+	assert_true(p7sim_cpu_running(&f->plat, 1));
+	assert_int_equal(rtas_call(f, 0, "query-cpu-stopped-state", 1, 2, q, rets), H_SUCCESS);
+	assert_int_equal(rets[1], P7SIM_RTAS_CPU_RUNNING);
+
+	/* Already running. */
+	assert_int_equal(rtas_call(f, 0, "start-cpu", 3, 1, start, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_HW_ERROR);
+	assert_int_equal(f->vmm.start_calls, 1);
+
+	/* stop-self from vcpu 1. */
+	assert_int_equal(rtas_call(f, 1, "stop-self", 0, 1, NULL, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(f->vmm.stop_calls, 1);
+	assert_int_equal(f->vmm.last_vcpu, 1);
+	assert_false(p7sim_cpu_running(&f->plat, 1));
+	assert_int_equal(rtas_call(f, 0, "query-cpu-stopped-state", 1, 2, q, rets), H_SUCCESS);
+	assert_int_equal(rets[1], P7SIM_RTAS_CPU_STOPPED);
+
+	/* It can be started again; a VMM refusal is -1 and leaves it stopped. */
+	f->vmm.start_result = -1;
+	assert_int_equal(rtas_call(f, 0, "start-cpu", 3, 1, start, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_HW_ERROR);
+	assert_false(p7sim_cpu_running(&f->plat, 1));
+	f->vmm.start_result = 0;
+	assert_int_equal(rtas_call(f, 0, "start-cpu", 3, 1, start, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+
+	/* Unknown servers. */
+	q[0] = 2;
+	assert_int_equal(rtas_call(f, 0, "query-cpu-stopped-state", 1, 2, q, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+	start[0] = 0xffffffff;
+	assert_int_equal(rtas_call(f, 0, "start-cpu", 3, 1, start, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+}
+
+/*
+ * Wrong argument counts: status -3, H_SUCCESS, and the call has no effect
+ * (power-off with 1 argument does not power off).
+ */
+static void test_bad_nargs_nret(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t in[16] = { 0 }, rets[16], w = 0;
+	uint64_t args[9];
+	const struct p7sim_rtas_call *c;
+	unsigned int n;
+
+	c = p7sim_rtas_calls(&n);
+	for (unsigned int i = 0; i < n; i++) {
+		assert_int_equal(rtas_call_at(f, 0, BUF, c[i].token, c[i].nargs + 1, c[i].nret, in,
+					      rets), H_SUCCESS);
+		assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+		assert_int_equal(rtas_call_at(f, 0, BUF, c[i].token, c[i].nargs, c[i].nret + 1, in,
+					      rets), H_SUCCESS);
+		assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+		/* The status is the only word written. */
+		assert_int_equal(rets[1], 0xdeadbeef);
+	}
+	assert_false(p7sim_powered_off(&f->plat));
+	assert_int_equal(f->vmm.start_calls, 0);
+	assert_int_equal(f->vmm.stop_calls, 0);
+	assert_true(p7sim_cpu_running(&f->plat, 0));
+	assert_string_equal(fixture_out(f), "");
+
+	/* More arguments than any call takes, all in RAM: still just -3. */
+	p7sim_mem_st_be32(&f->plat.mem, BUF, 0x2003);
+	p7sim_mem_st_be32(&f->plat.mem, BUF + 4, 1000);
+	p7sim_mem_st_be32(&f->plat.mem, BUF + 8, 1);
+	args_pattern(args);
+	args[0] = BUF;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_SUCCESS);
+	p7sim_mem_ld_be32(&f->plat.mem, BUF + 12 + 4000, &w);
+	assert_int_equal((int32_t)w, P7SIM_RTAS_PARAM_ERROR);
+	assert_false(p7sim_powered_off(&f->plat));
+}
+
+/* An unknown token: status -3 and H_PARAMETER, as QEMU answers. */
+static void test_bad_token(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t rets[1];
+
+	assert_int_equal(rtas_call_at(f, 0, BUF, 0xa, 0, 1, NULL, rets), H_PARAMETER);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+	assert_int_equal(rtas_call_at(f, 0, BUF, 0, 0, 1, NULL, rets), H_PARAMETER);
+	assert_int_equal((int32_t)rets[0], P7SIM_RTAS_PARAM_ERROR);
+}
+
+/*
+ * A buffer that is not (entirely) in guest RAM, or has no room for a
+ * status, is H_PARAMETER and nothing is written or done.
+ */
+static void test_bad_buffer(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t end = f->plat.mem.size, args[9];
+	uint32_t w = 0;
+
+	args_pattern(args);
+	args[0] = end;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+	args[0] = end - 8;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+	args[0] = UINT64_MAX - 3;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+	args[0] = 0xc000000000000000ULL;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+
+	/* Header in RAM, rets beyond the end: power-off must not happen. */
+	p7sim_mem_st_be32(&f->plat.mem, end - 20, 0x2003);
+	p7sim_mem_st_be32(&f->plat.mem, end - 16, 2);
+	p7sim_mem_st_be32(&f->plat.mem, end - 12, 1);
+	args[0] = end - 20;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+	assert_false(p7sim_powered_off(&f->plat));
+
+	/* nargs so large the args run off the end of RAM. */
+	p7sim_mem_st_be32(&f->plat.mem, 0x10000, 0x2003);
+	p7sim_mem_st_be32(&f->plat.mem, 0x10004, 0xffffffff);
+	p7sim_mem_st_be32(&f->plat.mem, 0x10008, 0xffffffff);
+	args[0] = 0x10000;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+
+	/* nret 0: nowhere to put a status. */
+	p7sim_mem_st_be32(&f->plat.mem, 0x10004, 2);
+	p7sim_mem_st_be32(&f->plat.mem, 0x10008, 0);
+	p7sim_mem_st_be32(&f->plat.mem, 0x10014, 0x77777777);
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_RTAS, args), H_PARAMETER);
+	p7sim_mem_ld_be32(&f->plat.mem, 0x10014, &w);
+	assert_int_equal(w, 0x77777777);
+	assert_false(p7sim_powered_off(&f->plat));
+	assert_int_equal(f->vmm.power_off_calls, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test_setup_teardown(test_power_off, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_get_time_of_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_time_of_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_display_character, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_start_query_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_nargs_nret, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_token, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_buffer, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
