@@ -44,7 +44,12 @@ void hv_free(void *p)
 void *hv_alloc_contig(size_t size, u64 *real_addr)
 {
 	struct sim_machine *m = M();
-	u64 ra = sim_arena_alloc(&m->arena, size);
+	/*
+	 * 16 MB pages (guest memory) come top-down, everything else bottom-up:
+	 * guest page N never lands at real address N * 16 MB.
+	 */
+	u64 ra = size == SIM_PAGE_16M ? sim_arena_alloc_16m(&m->arena) :
+		sim_arena_alloc(&m->arena, size);
 
 	if (ra == SIM_RA_NONE)
 		return NULL;
@@ -131,9 +136,6 @@ void hv_tlbie(u64 rb, u64 lpid)
 	if (m->tlbie_hook)
 		m->tlbie_hook(m, rb, lpid, m->tlbie_hook_ctx);
 	sim_tlb_tlbie(m, rb, lpid);
-	/* The engine caches by EA: it cannot tell which EA the VA had. */
-	for (unsigned int i = 0; i < m->nthreads; i++)
-		sim_cpu_mirror(&m->threads[i], 0, true);
 }
 
 void hv_tlbiel(u64 rb)
@@ -144,7 +146,6 @@ void hv_tlbiel(u64 rb)
 	if (m->tlbie_hook)
 		m->tlbie_hook(m, rb, m->cur->spr[SPRN_LPID], m->tlbie_hook_ctx);
 	sim_tlb_tlbiel(m->cur, rb);
-	sim_cpu_mirror(m->cur, 0, true);
 }
 
 void hv_tlbsync(void)

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "hv_consts.h"
 
 int sim_tlb_init(struct sim_machine *m)
@@ -117,6 +118,9 @@ void sim_tlb_tlbie(struct sim_machine *m, uint64_t rb, uint64_t lpid)
 {
 	for (unsigned int c = 0; c < m->ncores; c++)
 		invalidate_va(&m->tlb[c], rb, (uint32_t)lpid);
+	/* The engine caches by EA and cannot tell which EA the VA had: all of it goes. */
+	for (unsigned int i = 0; i < m->nthreads; i++)
+		sim_cpu_mirror(&m->threads[i], 0, true);
 }
 
 /*
@@ -132,6 +136,7 @@ void sim_tlb_tlbiel(struct sim_thread *t, uint64_t rb)
 	unsigned int is = (rb >> 10) & 3;
 	unsigned int set = (rb >> 12) & (SIM_TLB_SETS - 1);
 
+	sim_cpu_mirror(t, 0, true);
 	if (is == 0) {
 		invalidate_va(tlb, rb, lpid);
 		return;
