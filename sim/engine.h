@@ -68,11 +68,16 @@ struct sim_engine_ops {
 	 * Load the thread's registers into the engine before a run: GPRs, CR,
 	 * LR, CTR, XER, FPRs, FPSCR, VRs, VSCR, the VSX halves, PC, MSR, and the
 	 * SPRs the engine serves without trapping (sim_spr_table entries with
-	 * SIM_SPR_ENGINE).  The engine must leave its execution mode matching
-	 * t->msr, as set_pc_msr() does.
+	 * SIM_SPR_ENGINE, stored at the entry's .store number when set).  Every
+	 * other mfspr/mtspr must stop with SIM_STOP_INSN.  The engine must leave
+	 * its execution mode matching t->msr, as set_pc_msr() does.
 	 */
 	void (*put_regs)(struct sim_engine *e, const struct sim_thread *t);
-	/* Store the same registers back into the thread after a run. */
+	/*
+	 * Store the same registers back into the thread after a run (for a
+	 * stop other than SIM_STOP_BUDGET the model then sets t->pc to
+	 * stop->pc itself).
+	 */
 	void (*get_regs)(struct sim_engine *e, struct sim_thread *t);
 	/*
 	 * t->pc and t->msr changed (rfid, mtmsrd, interrupt delivery): switch
