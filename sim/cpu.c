@@ -21,6 +21,9 @@
 #include "spr.h"
 #include "timebase.h"
 
+/* Stops in a row without a completed instruction before the run gives up. */
+#define SIM_MAX_STALLS	64
+
 void sim_cpu_reset(struct sim_thread *t)
 {
 	memset(t->gpr, 0, sizeof(t->gpr));
@@ -260,6 +263,8 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 	struct sim_machine *m = t->m;
 	struct sim_engine *e = m->engine;
 
+	unsigned int stalls = 0;
+
 	m->stop_request = false;
 	m->engine_error[0] = 0;
 	if (t->msr & MSR_HV)
@@ -267,7 +272,7 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 
 	for (;;) {
 		struct sim_stop_info stop;
-		uint64_t slice, done;
+		uint64_t slice, done, before;
 		int r;
 
 		/* 1, 2. */
@@ -296,11 +301,22 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 		budget -= done;
 
 		/* 5. */
+		before = m->clock;
 		r = handle_stop(t, &stop, &budget);
 		if (r > 0)
 			return t->last_irq.vec;
 		if (r < 0)
 			return 0;
+		/*
+		 * An interrupt whose handler faults before completing anything
+		 * (a vector in unmapped guest real memory) loops forever on
+		 * hardware too, but there it burns time.  Here no instruction
+		 * completes, so the budget would never end the run.
+		 */
+		if (done || m->clock != before)
+			stalls = 0;
+		else if (++stalls > SIM_MAX_STALLS)
+			return engine_failed(m, "sim_run: no instruction completes (interrupt loop)");
 	}
 }
 

@@ -14,7 +14,7 @@
 #include "engine.h"
 #include "machine.h"
 
-#define NULL_MAX_SCRIPT	64
+#define NULL_MAX_SCRIPT	256
 
 struct null_engine {
 	struct sim_engine e;

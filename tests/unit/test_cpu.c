@@ -269,6 +269,22 @@ static void test_engine_error(void **state)
 	sim_engine_attach(&mach, eng);
 }
 
+/*
+ * A handler that faults before completing anything (here: an RMA of size 0,
+ * RMLS reserved, with LPES1=1, so each ISI's handler fetch takes another
+ * ISI) ends the run with an error instead of spinning forever.
+ */
+static void test_interrupt_loop(void **state)
+{
+	t->spr[SPRN_LPCR] = LPCR_LPES1 | (5ULL << LPCR_RMLS_SH);
+	for (unsigned int i = 0; i < 70; i++)
+		queue(0, (struct sim_stop_info){ .reason = SIM_STOP_STORAGE, .ea = 0x400,
+						 .access = SIM_ACC_FETCH });
+	assert_int_equal(sim_run(t, 1000), 0);
+	assert_string_equal(mach.engine_error, "sim_run: no instruction completes (interrupt loop)");
+	assert_int_equal(mach.clock, 0);
+}
+
 /* An injected external (LPES0=0) ends the run at exactly its instruction count. */
 static void test_injected_external(void **state)
 {
@@ -393,6 +409,7 @@ int main(void)
 		T(test_storage_mismatch),
 		T(test_align_and_facility),
 		T(test_engine_error),
+		T(test_interrupt_loop),
 		T(test_injected_external),
 		T(test_single_step),
 		T(test_rfid_hrfid),
