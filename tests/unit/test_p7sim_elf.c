@@ -253,11 +253,13 @@ static void test_reject_headers(void **state)
 
 	make_elf(&img, &(struct elf_spec){ 0 });
 	memcpy(img.b, "#!/bin/sh\n", 10);
-	expect_bad(&r, &img, KADDR, &(struct bad_case){ "script", P7SIM_ELF_ENOTELF, "not an ELF" });
+	expect_bad(&r, &img, KADDR,
+		   &(struct bad_case){ "script", P7SIM_ELF_ENOTELF, "not an ELF" });
 
 	img.len = 3;
 	memcpy(img.b, ELFMAG, 3);
-	expect_bad(&r, &img, KADDR, &(struct bad_case){ "3 bytes", P7SIM_ELF_ENOTELF, "not an ELF" });
+	expect_bad(&r, &img, KADDR,
+		   &(struct bad_case){ "3 bytes", P7SIM_ELF_ENOTELF, "not an ELF" });
 
 	s = good_spec();
 	s.class = ELFCLASS32;

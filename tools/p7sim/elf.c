@@ -37,8 +37,8 @@ static int check_ident(const unsigned char *b, size_t size, char *err, size_t er
 		return elf_fail(err, errlen, P7SIM_ELF_ECLASS,
 				"32-bit ELF (ELFCLASS32): a pseries kernel must be ELF64");
 	if (b[EI_CLASS] != ELFCLASS64)
-		return elf_fail(err, errlen, P7SIM_ELF_ENOTELF, "not an ELF file (invalid class %u)",
-				b[EI_CLASS]);
+		return elf_fail(err, errlen, P7SIM_ELF_ENOTELF,
+				"not an ELF file (invalid class %u)", b[EI_CLASS]);
 	if (b[EI_DATA] == ELFDATA2LSB)
 		return elf_fail(err, errlen, P7SIM_ELF_EENDIAN,
 				"little-endian ELF (ELFDATA2LSB): the guest must be big-endian");
@@ -138,7 +138,8 @@ static int check_and_load(Elf *e, size_t size, const struct p7sim_mem *mem, uint
 		nload++;
 	}
 	if (!nload)
-		return elf_fail(err, errlen, P7SIM_ELF_ENOLOAD, "no PT_LOAD segment: nothing to load");
+		return elf_fail(err, errlen, P7SIM_ELF_ENOLOAD,
+				"no PT_LOAD segment: nothing to load");
 	if (!entry_ok)
 		return elf_fail(err, errlen, P7SIM_ELF_EENTRY,
 				"entry point 0x%llx (kernel-addr + e_entry 0x%llx) is not inside a loaded segment",

@@ -58,7 +58,8 @@ static int build_cpus(void *fdt, const struct p7sim_fdt_config *cfg)
 	TRY(fdt_property_u32(fdt, "#address-cells", 1));
 	TRY(fdt_property_u32(fdt, "#size-cells", 0));
 	for (unsigned int i = 0; i < cfg->ncpus; i++) {
-		uint32_t pft[2] = { 0, cfg->hpt_order ? cfg->hpt_order : P7SIM_FDT_HPT_ORDER_DEFAULT };
+		uint32_t order = cfg->hpt_order ? cfg->hpt_order : P7SIM_FDT_HPT_ORDER_DEFAULT;
+		uint32_t pft[2] = { 0, order };
 		char name[32];
 
 		snprintf(name, sizeof(name), "PowerPC,POWER7@%x", i);

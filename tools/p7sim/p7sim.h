@@ -14,7 +14,9 @@
  *   p7sim_stats.h     --stats tables
  *   p7sim_names.h     hcall and trap names
  *
- * docs/p7sim-platform.md describes the platform as implemented.
+ * docs/p7sim-platform.md describes the platform as implemented and how the
+ * CLI glues it to the HV core.  In comments, "contract N.M" is section N.M
+ * of the pseries guest contract (shared/reference/pseries-guest-contract.md).
  */
 #ifndef P7SIM_H
 #define P7SIM_H

@@ -45,7 +45,7 @@ enum p7sim_elf_error {
 	P7SIM_ELF_EENDIAN,	/* little-endian */
 	P7SIM_ELF_EMACHINE,	/* not EM_PPC64 */
 	P7SIM_ELF_ETYPE,	/* not ET_EXEC or ET_DYN */
-	P7SIM_ELF_ETRUNC,	/* header, program headers or a segment beyond the end of the file */
+	P7SIM_ELF_ETRUNC,	/* header, program headers or a segment beyond the file's end */
 	P7SIM_ELF_ENOLOAD,	/* no PT_LOAD segment */
 	P7SIM_ELF_ESEGMENT,	/* p_filesz > p_memsz */
 	P7SIM_ELF_ENOFIT,	/* a segment does not fit in guest memory */

@@ -97,7 +97,7 @@ enum p7sim_cpu_state {
 
 /* One XICS presentation controller: the per-server state PAPR defines. */
 struct p7sim_icp {
-	uint8_t cppr;		/* current processor priority: accept only more favored (lower) */
+	uint8_t cppr;		/* current processor priority: only more favored (lower) wins */
 	uint8_t mfrr;		/* most favored request: an IPI at this priority, 0xff none */
 	uint8_t pending_prio;	/* priority of the interrupt in xisr */
 	uint32_t xisr;		/* source of the pending interrupt, 0 none */

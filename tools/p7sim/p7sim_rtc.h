@@ -36,7 +36,7 @@ struct p7sim_rtc {
 	int64_t base_s;		/* UTC seconds since 1970 at simulated time ref_ns */
 	uint32_t base_ns;
 	uint64_t ref_ns;
-	uint64_t (*now_ns)(void *ctx);	/* simulated ns since start; NULL: time stands still */
+	uint64_t (*now_ns)(void *ctx);	/* simulated ns since start; NULL: the clock stops */
 	void *ctx;
 };
 

@@ -4,9 +4,10 @@
  * hcalls by number), each entry a count and the simulated time spent, and
  * a report shaped like `perf kvm stat report`:
  *
- *	             VM-EXIT    Samples  Samples%     Time%    Min Time    Max Time         Avg time
- *	      HV_DECREMENTER        120    60.00%    10.00%      0.50us      2.00us          0.83us
+ *	    VM-EXIT    Samples  Samples%     Time%    Min Time    Max Time         Avg time
+ *	HV_DECREMENTER     120    60.00%    10.00%      0.50us      2.00us          0.83us
  *
+ * (the name column is 20 characters wide; shortened here). *
  * Rows are sorted by count, then by number, so the report is deterministic.
  */
 #ifndef P7SIM_STATS_H

@@ -165,7 +165,8 @@ int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args
 	const struct p7sim_rtas_call *call;
 
 	/* 1. */
-	if (p7sim_mem_ld_be32(&p->mem, buf, &token) || p7sim_mem_ld_be32(&p->mem, buf + 4, &nargs) ||
+	if (p7sim_mem_ld_be32(&p->mem, buf, &token) ||
+	    p7sim_mem_ld_be32(&p->mem, buf + 4, &nargs) ||
 	    p7sim_mem_ld_be32(&p->mem, buf + 8, &nret))
 		return H_PARAMETER;
 	/* 2. nargs and nret are 32-bit, so this sum cannot overflow 64 bits. */
