@@ -1061,7 +1061,7 @@ static void test_bulk_remove_parameter_errors(void **state)
 static void test_bulk_remove_batch_cut(void **state)
 {
 	unsigned long idx[4], tsx[8];
-	struct ev exp[32];
+	struct ev exp[64];	/* 4 batches of up to 9 events, with room */
 	unsigned int n = 0;
 
 	for (unsigned int i = 0; i < 4; i++) {
