@@ -44,14 +44,85 @@ struct hv_hcall_entry {
 
 /* ---- pft: the HPT hcalls, real mode ----------------------------------------- */
 
+/*
+ * HPT change trace points: the guest-visible dwords of the HPTEs an hcall may
+ * touch are snapshot before it, and every one that changed is reported with
+ * its before/after guest view and the dwords hardware now walks.
+ */
+#define HV_HPTE_SNAP_MAX	8
+
+struct hv_hpte_snap {
+	unsigned int n;
+	unsigned long idx[HV_HPTE_SNAP_MAX];
+	u64 v[HV_HPTE_SNAP_MAX], r[HV_HPTE_SNAP_MAX];
+};
+
+static void hv_hpte_view(const struct hv_kvm *kvm, unsigned long i, u64 *v, u64 *r)
+{
+	*v = hv_hpte_load(kvm->hpt_virt + 2 * i) & ~HPTE_V_HVLOCK;
+	*r = kvm->rev[i].guest_rpte;
+}
+
+static void hv_snap_add(const struct hv_kvm *kvm, struct hv_hpte_snap *s, unsigned long i)
+{
+	if (i >= kvm->hpt_npte || s->n >= HV_HPTE_SNAP_MAX)
+		return;
+	s->idx[s->n] = i;
+	hv_hpte_view(kvm, i, &s->v[s->n], &s->r[s->n]);
+	s->n++;
+}
+
+static void hv_snap_report(struct hv_vcpu *vcpu, const struct hv_hpte_snap *s)
+{
+	const struct hv_kvm *kvm = vcpu->vm->kvm;
+
+	for (unsigned int k = 0; k < s->n; k++) {
+		u64 w[TRT_NWORDS];
+
+		hv_hpte_view(kvm, s->idx[k], &w[TRT_V_NEW], &w[TRT_R_NEW]);
+		if (w[TRT_V_NEW] == s->v[k] && w[TRT_R_NEW] == s->r[k])
+			continue;
+		w[TRT_VCPU] = vcpu->vcpu_id;
+		w[TRT_INDEX] = s->idx[k];
+		w[TRT_V_OLD] = s->v[k];
+		w[TRT_R_OLD] = s->r[k];
+		w[TRT_HW_V] = hv_hpte_load(kvm->hpt_virt + 2 * s->idx[k]);
+		w[TRT_HW_R] = hv_hpte_load(kvm->hpt_virt + 2 * s->idx[k] + 1);
+		hv_trace(HV_TR_HPTE, w, sizeof(w));
+	}
+}
+
 static long hv_rm_h_enter(struct hv_vcpu *vcpu, unsigned long *args)
 {
-	return hv_h_enter(vcpu->vm->kvm, args);
+	struct hv_kvm *kvm = vcpu->vm->kvm;
+	struct hv_hpte_snap s = { 0 };
+	unsigned long group = args[1] & ~7UL;
+	long ret;
+
+	/* H_ENTER picks a slot of the PTEG holding pte_index (or that one, H_EXACT). */
+	for (unsigned int i = 0; i < HV_HPTES_PER_GROUP; i++)
+		hv_snap_add(kvm, &s, group + i);
+	ret = hv_h_enter(kvm, args);
+	hv_snap_report(vcpu, &s);
+	return ret;
+}
+
+static long hv_rm_one(struct hv_vcpu *vcpu, unsigned long *args,
+		      long (*fn)(struct hv_kvm *kvm, unsigned long *args))
+{
+	struct hv_kvm *kvm = vcpu->vm->kvm;
+	struct hv_hpte_snap s = { 0 };
+	long ret;
+
+	hv_snap_add(kvm, &s, args[1]);
+	ret = fn(kvm, args);
+	hv_snap_report(vcpu, &s);
+	return ret;
 }
 
 static long hv_rm_h_remove(struct hv_vcpu *vcpu, unsigned long *args)
 {
-	return hv_h_remove(vcpu->vm->kvm, args);
+	return hv_rm_one(vcpu, args, hv_h_remove);
 }
 
 static long hv_rm_h_read(struct hv_vcpu *vcpu, unsigned long *args)
@@ -61,22 +132,31 @@ static long hv_rm_h_read(struct hv_vcpu *vcpu, unsigned long *args)
 
 static long hv_rm_h_protect(struct hv_vcpu *vcpu, unsigned long *args)
 {
-	return hv_h_protect(vcpu->vm->kvm, args);
+	return hv_rm_one(vcpu, args, hv_h_protect);
 }
 
 static long hv_rm_h_clear_ref(struct hv_vcpu *vcpu, unsigned long *args)
 {
-	return hv_h_clear_ref(vcpu->vm->kvm, args);
+	return hv_rm_one(vcpu, args, hv_h_clear_ref);
 }
 
 static long hv_rm_h_clear_mod(struct hv_vcpu *vcpu, unsigned long *args)
 {
-	return hv_h_clear_mod(vcpu->vm->kvm, args);
+	return hv_rm_one(vcpu, args, hv_h_clear_mod);
 }
 
 static long hv_rm_h_bulk_remove(struct hv_vcpu *vcpu, unsigned long *args)
 {
-	return hv_h_bulk_remove(vcpu->vm->kvm, args);
+	struct hv_kvm *kvm = vcpu->vm->kvm;
+	struct hv_hpte_snap s = { 0 };
+	long ret;
+
+	for (unsigned int i = 0; i < 4; i++)
+		if ((args[2 * i] >> HV_BULK_TYPE_SHIFT) == HV_BULK_REQUEST)
+			hv_snap_add(kvm, &s, args[2 * i] & HV_BULK_PTEX);
+	ret = hv_h_bulk_remove(kvm, args);
+	hv_snap_report(vcpu, &s);
+	return ret;
 }
 
 /* ---- dabr / xdabr ----------------------------------------------------------------- */

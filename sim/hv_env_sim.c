@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cpu.h"
+#include "hv_env_sim.h"
 #include "machine.h"
 #include "mmu.h"
 #include "spr.h"
@@ -371,15 +372,30 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 				(unsigned long long)regs->msr);
 	if (m->enter_guest)
 		return m->enter_guest(m, regs);
-	if (m->engine)
-		return sim_enter_guest(m, regs);
+	if (m->engine) {
+		uint64_t slice = m->slice;
+		u32 trap;
+
+		/*
+		 * The VMM's quantum (a signal, in the kernel): past the deadline
+		 * the host takes the CPU back before entering; before it, the
+		 * guest runs at most up to it.
+		 */
+		if (sim_host.deadline) {
+			if (m->clock >= sim_host.deadline)
+				return HV_TRAP_NONE;
+			if (sim_host.deadline - m->clock < slice)
+				m->slice = sim_host.deadline - m->clock;
+		}
+		trap = sim_enter_guest(m, regs);
+		m->slice = slice;
+		return trap;
+	}
 	hv_pr_err("no guest runner attached to the machine");
 	return HV_TRAP_NONE;
 }
 
 /* ---- host interrupts and caches ------------------------------------------------ */
-
-#include "hv_env_sim.h"
 
 void hv_host_irq_disable(void)
 {

@@ -28,6 +28,12 @@ struct sim_host {
 	/* Host wrote guest memory at real [ra, ra + len): drop translated code. */
 	void (*code_written)(void *ctx, uint64_t ra, uint64_t len);
 	void *code_ctx;
+	/*
+	 * The VMM's quantum: a machine clock value (0 = none) at which the host
+	 * wants the CPU back; hv_enter_guest returns HV_TRAP_NONE once it is
+	 * reached, so the run loop returns KVM_EXIT_INTR.
+	 */
+	uint64_t deadline;
 };
 
 extern struct sim_host sim_host;

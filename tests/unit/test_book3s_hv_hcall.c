@@ -70,10 +70,42 @@ static void test_in_kernel_and_disabled(void **state)
 	assert_int_equal(hcall(H_ENTER, 0, 0, pteh, 0x5000 | HPTE_R_M), H_SUCCESS);
 	assert_true(F.seen[1].gpr[4] < 8);
 	assert_int_equal(F.vcpu->stats.hcalls[H_ENTER / 4], 1);
+	/* The HPT change was traced: index, invalid before, the guest's dwords after. */
+	{
+		bool seen = false;
+
+		for (unsigned int i = 0; i < F.ntr; i++)
+			if (F.tr_type[i] == HV_TR_HPTE) {
+				assert_int_equal(F.tr_w0[i][1], F.seen[1].gpr[4]);
+				assert_int_equal(F.tr_w0[i][2] & HPTE_V_VALID, 0);
+				seen = true;
+			}
+		assert_true(seen);
+	}
 	assert_int_equal(F.vcpu->stats.hcalls_to_user, 0);
 	assert_false(F.vcpu->hcall_needed);
 	assert_int_equal(F.seen[1].pc, 0x2004);
 
+	/* H_REMOVE of it is traced too, as is a bulk remove of nothing (not at all). */
+	{
+		unsigned int before = F.ntr;
+
+		assert_int_equal(hcall(H_REMOVE, 0, F.seen[1].gpr[4], 0, 0), H_SUCCESS);
+		assert_true(F.ntr > before);
+		before = F.ntr;
+		call[0] = H_BULK_REMOVE;
+		call[1] = (1UL << 62) | 5;
+		call[2] = 0;
+		call[3] = 3UL << 62;
+		hvfx_script(&F, 2, step_hcall, step_look);
+		hv_vcpu_run(F.vcpu);
+		for (unsigned int i = before; i < F.ntr; i++)
+			assert_int_not_equal(F.tr_type[i], HV_TR_HPTE);
+		assert_int_equal(hcall(H_PROTECT, 0, 5, 0, 0), H_NOT_FOUND);
+		assert_int_equal(hcall(H_CLEAR_REF, 0, 5, 0, 0), H_NOT_FOUND);
+		assert_int_equal(hcall(H_CLEAR_MOD, 0, 5, 0, 0), H_NOT_FOUND);
+		assert_int_equal(hcall(H_READ, 0, 5, 0, 0), H_SUCCESS);
+	}
 	assert_int_equal(hv_vm_enable_hcall(F.vm, H_ENTER, false), 0);
 	call[0] = H_ENTER;
 	call[3] = pteh;
