@@ -126,8 +126,8 @@ int hv_vcpu_create(struct hv_vm *vm, unsigned int id, struct hv_vcpu **vcpup)
 	vcpu->ctrl = HV_CTRL_RUNLATCH;
 	vcpu->last_cpu = -1;
 	vcpu->last_inst = HV_INST_FETCH_FAILED;
-	/* DEC far in the future until the guest or the VMM sets it. */
-	vcpu->dec_expires = ~0UL >> 1;
+	/* DEC at its largest positive value: nothing pending until the guest sets it. */
+	vcpu->dec_expires = hv_mftb() + HV_DEC_MAX;
 	vm->vcpus[id] = vcpu;
 	vm->nvcpus++;
 	*vcpup = vcpu;

@@ -152,8 +152,19 @@ static void hv_switch_to_guest(struct hv_vcpu *vcpu, struct hv_host_state *host)
 	hv_mtspr(SPRN_LPCR, kvm->lpcr);
 	hv_isync();
 
-	/* 18. Guest DEC from its absolute expiry (negative: an interrupt is due). */
-	hv_mtspr(SPRN_DEC, (u64)(s64)(s32)(vcpu->dec_expires - hv_mftb()));
+	/*
+	 * 18. Guest DEC from its absolute expiry (negative: an interrupt is
+	 * due).  The 32-bit DEC cannot hold more than 2^31 - 1 ticks ahead.
+	 */
+	{
+		s64 dec = (s64)(vcpu->dec_expires - hv_mftb());
+
+		if (dec > (s64)HV_DEC_MAX)
+			dec = HV_DEC_MAX;
+		else if (dec < -(s64)HV_DEC_MAX)
+			dec = -1;
+		hv_mtspr(SPRN_DEC, (u64)dec);
+	}
 
 	/* 20. Guest SLB: clear everything, then load the saved entries. */
 	hv_slbmte(0, 0);

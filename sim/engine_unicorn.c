@@ -145,6 +145,20 @@ enum {
 
 #define UNTIL_NEVER	0xfffffffffffffffcULL	/* unmapped: never reached */
 
+/*
+ * QEMU's software TLB (cputlb): per MMU index a { mask, table } pair, the
+ * pairs in an array that ends just below env; each entry is { addr_read,
+ * addr_write, addr_code, addend } of 8 bytes each, 32 bytes in all.  An
+ * address word of all ones means "no such access"; its low bits carry
+ * flags.  The host address of a RAM page is EA + addend.
+ */
+#define UE_TLB_MAX_MODES	16
+#define UE_TLB_ENTRY		32
+#define UE_TLB_SCAN		1024	/* bytes below env searched for the array */
+#define UE_TLB_FLAGS		0xfffULL	/* below the 4 KiB target page */
+#define UE_TLB_INVALID		0x800ULL	/* TLB_INVALID_MASK */
+#define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
+
 /* Exported internals of the library (resolved at link time). */
 extern void tlb_flush_ppc64(void *cpu);
 extern uint64_t ppc_cpu_get_phys_page_debug_ppc64(void *cpu, uint64_t addr);
@@ -177,6 +191,17 @@ struct sim_ue {
 	void *tb_ctx;
 	uint64_t amr;			/* the guest's AMR (key 0 cleared in real mode) */
 	bool stop_requested;
+
+	/* QEMU's software TLB (found at open; test mode reads it) */
+	uint8_t *tlb_fast;		/* CPUTLBDescFast f[]: { mask, table } per MMU index */
+	unsigned int tlb_modes;		/* how many MMU indexes */
+	struct ue_tlb_shadow {		/* entries as last walked, per MMU index */
+		uint64_t *w;		/* 4 words per entry */
+		uint64_t n;
+	} tlb_seen[UE_TLB_MAX_MODES];
+	bool (*block_cb)(void *ctx);	/* before every block; false ends the run */
+	void *block_ctx;
+	bool block_cb_failed;
 
 	/* exit latch */
 	bool trapped;
@@ -313,6 +338,12 @@ static void hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *dat
 		uc_emu_stop(uc);
 		return;
 	}
+	/* Test mode: look at the TLB before anything else runs. */
+	if (e->block_cb && !e->block_cb(e->block_ctx)) {
+		e->block_cb_failed = true;
+		uc_emu_stop(uc);
+		return;
+	}
 	e->blk_pc = address;
 	e->blk_base = e->insns;
 	/* mftb reads tb_offset: the time at the start of this block. */
@@ -326,7 +357,17 @@ static uint32_t fetch_insn(struct sim_ue *e, uint64_t pc, bool *ok)
 	uint32_t w;
 
 	*ok = false;
-	if (!sim_ue_translate(e, pc, &ra) || ra + 4 > e->arena_size)
+	uint64_t *msr = ENVP(e, ENV_MSR, uint64_t), saved = *msr;
+	bool found;
+
+	/*
+	 * QEMU's debug translation follows MSR[DR]; an instruction fetch is
+	 * translated as MSR[IR] says, so present IR as DR for the walk.
+	 */
+	*msr = (saved & ~M_DR) | ((saved & M_IR) ? M_DR : 0);
+	found = sim_ue_translate(e, pc, &ra);
+	*msr = saved;
+	if (!found || ra + 4 > e->arena_size)
 		return 0;
 	memcpy(&w, e->arena + ra, 4);
 	*ok = true;
@@ -838,6 +879,7 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	e->x = x;
 	e->trapped = false;
 	e->stop_requested = false;
+	e->block_cb_failed = false;
 	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
 	e->blk_pc = UINT64_MAX;
 	e->run_start = e->insns;
@@ -849,6 +891,9 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 			x->ev = SIM_UE_ERROR;
 			snprintf(e->err, sizeof(e->err), "engine: uc_emu_start at 0x%llx: %s",
 				 (unsigned long long)sim_ue_pc(e), uc_strerror(ue));
+		} else if (e->block_cb_failed) {
+			/* The callback left its reason in e->err. */
+			x->ev = SIM_UE_ERROR;
 		} else {
 			x->ev = SIM_UE_BUDGET;
 		}

@@ -17,6 +17,7 @@
 #define HV_MAX_HCALL		0x45c	/* hcalls indexed by nr / 4 up to H_WATCHDOG */
 #define HV_NR_HCALLS		(HV_MAX_HCALL / 4 + 1)
 #define HV_INST_FETCH_FAILED	0xffffffffU	/* KVM_INST_FETCH_FAILED */
+#define HV_DEC_MAX		0x7fffffffUL	/* the largest positive 32-bit DEC */
 
 /* Exit reason this core adds: the vcpu ceded with nothing pending (like a halt). */
 #define HV_EXIT_CEDED		5	/* KVM_EXIT_HLT */

@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The VMM: what QEMU's pseries machine does for KVM-HV, on the simulated
+ * POWER7.  One engine runs every vcpu in turn (vcpu i on core i, thread 0),
+ * each for a fixed quantum of the global instruction clock, so a run is
+ * deterministic: the same guest and options give the same console output,
+ * exits, trace and instruction counts.
+ */
+#include "vmm.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu.h"
+#include "emulate.h"
+#include "engine_unicorn.h"
+#include "hv_env.h"
+#include "hv_env_sim.h"
+#include "hv/hv_vcpu.h"
+#include "hv/trace.h"
+#include "machine.h"
+#include "p7sim.h"
+#include "p7trace.h"
+#include "spr.h"
+#include "timebase.h"
+
+#define MB			((uint64_t)1 << 20)
+#define P7SIM_TB_FREQ		512000000ULL	/* advertised; one tick per instruction */
+#define P7SIM_FDT_MAX		(64 * 1024)
+
+struct vmm {
+	const struct p7sim_opts *o;
+	FILE *diag;
+	struct sim_machine m;
+	struct hv_vm *vm;
+	struct hv_vcpu *vcpu[HV_MAX_VCPUS];
+	bool ceded[HV_MAX_VCPUS];
+	struct p7sim_platform plat;
+	bool plat_up;
+	struct p7trace_writer *tw;
+	/* --stats: out-of-guest time per trap and per hcall, from the trace points */
+	struct p7sim_stats exits, hcalls;
+	uint64_t exit_clock[HV_MAX_VCPUS], exit_trap[HV_MAX_VCPUS];
+	uint64_t hcall_clock[HV_MAX_VCPUS], hcall_req[HV_MAX_VCPUS];
+	bool in_exit[HV_MAX_VCPUS], in_hcall[HV_MAX_VCPUS];
+};
+
+static uint64_t clock_ns(struct vmm *v, uint64_t insns)
+{
+	/* One TB tick per instruction at the advertised 512 MHz. */
+	return insns * 1000000000ULL / P7SIM_TB_FREQ;
+}
+
+static uint64_t vmm_clock(void *ctx)
+{
+	return ((struct vmm *)ctx)->m.clock;
+}
+
+/* Every trace point passes here: --stats bookkeeping, then the file. */
+static void vmm_trace(void *ctx, uint32_t type, const void *payload, uint32_t len)
+{
+	struct vmm *v = ctx;
+	const uint64_t *w = payload;
+	unsigned int id = len >= 8 ? (unsigned int)(w[0] % HV_MAX_VCPUS) : 0;
+	uint64_t now = v->m.clock;
+
+	switch (type) {
+	case HV_TR_GUEST_EXIT:
+		v->exit_clock[id] = now;
+		v->exit_trap[id] = w[TRX_TRAP];
+		v->in_exit[id] = true;
+		break;
+	case HV_TR_GUEST_ENTER:
+	case HV_TR_USER_EXIT:
+		if (v->in_exit[id] && type == HV_TR_GUEST_ENTER) {
+			p7sim_stats_add(&v->exits, v->exit_trap[id],
+					clock_ns(v, now - v->exit_clock[id]));
+			v->in_exit[id] = false;
+		}
+		break;
+	case HV_TR_HCALL_ENTER:
+		v->hcall_clock[id] = now;
+		v->hcall_req[id] = w[TRH_REQ];
+		v->in_hcall[id] = true;
+		break;
+	case HV_TR_HCALL_EXIT:
+		if (v->in_hcall[id]) {
+			p7sim_stats_add(&v->hcalls, v->hcall_req[id],
+					clock_ns(v, now - v->hcall_clock[id]));
+			v->in_hcall[id] = false;
+		}
+		break;
+	}
+	if (v->tw)
+		p7trace_sink(v->tw, type, payload, len);
+}
+
+/* ---- the platform's callbacks ----------------------------------------------- */
+
+static void *vmm_page(void *ctx, uint64_t gpa)
+{
+	struct vmm *v = ctx;
+
+	return hv_vm_gpa_ptr(v->vm, gpa & ~(P7SIM_MEM_PAGE_SIZE - 1), P7SIM_MEM_PAGE_SIZE);
+}
+
+static uint64_t vmm_now_ns(void *ctx)
+{
+	struct vmm *v = ctx;
+
+	return clock_ns(v, v->m.clock);
+}
+
+static int vmm_start_cpu(void *ctx, unsigned int cpu, uint64_t entry, uint64_t r3)
+{
+	struct vmm *v = ctx;
+	struct hv_regs r;
+
+	if (cpu >= v->o->smp)
+		return -1;
+	memset(&r, 0, sizeof(r));
+	r.pc = entry;
+	r.gpr[3] = r3;
+	r.msr = MSR_SF | MSR_ME;
+	hv_vcpu_set_regs(v->vcpu[cpu], &r);
+	/* A started CPU's DEC holds no pending interrupt (largest positive value). */
+	hv_vcpu_set_dec_expires(v->vcpu[cpu], sim_tb_read(v->m.cur) + HV_DEC_MAX);
+	v->ceded[cpu] = false;
+	return 0;
+}
+
+static void vmm_raise_external(void *ctx, unsigned int cpu, bool level)
+{
+	struct vmm *v = ctx;
+
+	if (cpu < v->o->smp)
+		hv_vcpu_interrupt(v->vcpu[cpu], level);
+}
+
+/* ---- setup ------------------------------------------------------------------- */
+
+static int setup(struct vmm *v, char *err, size_t errlen)
+{
+	const struct p7sim_opts *o = v->o;
+	uint64_t hpt = 1ULL << (o->hpt_order ? o->hpt_order : 24);
+	uint64_t arena = SIM_ARENA_HOST_RESERVED + o->mem + 2 * hpt + 64 * MB;
+	struct p7sim_mem mem = { v, o->mem, vmm_page };
+	struct p7sim_config pc = { 0 };
+	struct p7sim_ops ops = { 0 };
+	struct p7sim_fdt_config fc = { 0 };
+	struct p7sim_elf_image img;
+	struct sim_engine *eng;
+	uint64_t fdt_addr;
+	size_t fdt_size;
+	void *fdt;
+	int ret;
+
+	arena = (arena + SIM_PAGE_16M - 1) & ~(SIM_PAGE_16M - 1);
+	if (sim_machine_init(&v->m, arena, o->smp)) {
+		snprintf(err, errlen, "cannot create a machine with %" PRIu64 " MB", arena / MB);
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	sim_machine_select(&v->m, 0);
+	v->m.log_level = o->quiet ? 3 : 4;
+	eng = sim_engine_unicorn_create(&v->m, err, errlen);
+	if (!eng)
+		return P7SIM_EXIT_SIM_ERROR;
+	sim_engine_attach(&v->m, eng);
+	sim_emulate_install(&v->m);
+	v->m.trace_sink = vmm_trace;
+	v->m.trace_ctx = v;
+	/* Every core's host starts with a full timer tick. */
+	for (unsigned int c = 0; c < o->smp; c++)
+		sim_spr_write(&v->m.threads[c * SIM_THREADS_PER_CORE], SPRN_DEC, sim_host.tick);
+
+	ret = hv_vm_create(&v->vm, o->hpt_order);
+	if (ret) {
+		snprintf(err, errlen, "cannot create the VM: HPT order %u: error %d", o->hpt_order,
+			 ret);
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	ret = hv_vm_add_memory(v->vm, 0, o->mem);
+	if (ret) {
+		snprintf(err, errlen, "cannot add %" PRIu64 " MB of guest memory: error %d",
+			 o->mem / MB, ret);
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	for (unsigned int i = 0; i < o->smp; i++)
+		if (hv_vcpu_create(v->vm, i, &v->vcpu[i])) {
+			snprintf(err, errlen, "cannot create vcpu %u", i);
+			return P7SIM_EXIT_BAD_INPUT;
+		}
+
+	/* The guest image. */
+	if (o->guest)
+		ret = p7sim_elf_load_file(o->guest, &mem, o->kernel_addr, &img, err, errlen);
+	else if (p7sim_demo_elf_len)
+		ret = p7sim_elf_load_buf(p7sim_demo_elf, p7sim_demo_elf_len, &mem, o->kernel_addr,
+					 &img, err, errlen);
+	else {
+		snprintf(err, errlen, "no GUEST.elf given and no built-in demo guest (the "
+			 "powerpc64 cross compiler was missing at build time)");
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	if (ret)
+		return P7SIM_EXIT_BAD_INPUT;
+
+	/* The device tree, where QEMU would put it. */
+	fc.mem_size = o->mem;
+	fc.ncpus = o->smp;
+	fc.timebase_freq = P7SIM_TB_FREQ;
+	fc.hpt_order = o->hpt_order ? o->hpt_order : 24;
+	fc.bootargs = o->append;
+	fc.hypervisor_node = o->hypervisor_node;
+	fdt = p7sim_fdt_build(&fc, &fdt_size, err, errlen);
+	if (!fdt)
+		return P7SIM_EXIT_BAD_INPUT;
+	if (p7sim_fdt_place(o->mem, img.end, fdt_size, &fdt_addr) ||
+	    p7sim_mem_write(&mem, fdt_addr, fdt, fdt_size)) {
+		free(fdt);
+		snprintf(err, errlen, "the device tree (%zu bytes) does not fit in guest memory "
+			 "above the image", fdt_size);
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	free(fdt);
+
+	/* The platform. */
+	pc.mem = mem;
+	pc.ncpus = o->smp;
+	pc.rtc_base = o->rtc_set ? o->rtc : p7sim_rtc_host_utc();
+	pc.seed = o->seed;
+	pc.console_out = stdout;
+	pc.log = o->quiet ? NULL : v->diag;
+	ops.ctx = v;
+	ops.now_ns = vmm_now_ns;
+	ops.start_cpu = vmm_start_cpu;
+	ops.raise_external = vmm_raise_external;
+	if (p7sim_platform_init(&v->plat, &pc, &ops)) {
+		snprintf(err, errlen, "cannot set up the pseries platform");
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	v->plat_up = true;
+
+	/* The boot vcpu: real mode, r3 = device tree (contract 5.1). */
+	{
+		struct hv_regs r;
+
+		memset(&r, 0, sizeof(r));
+		r.pc = img.entry;
+		r.gpr[3] = fdt_addr;
+		r.msr = MSR_SF | MSR_ME;
+		hv_vcpu_set_regs(v->vcpu[0], &r);
+	}
+
+	if (o->trace) {
+		struct p7trace_config tc = {
+			.cores = o->smp, .mem_bytes = o->mem, .hpt_order = fc.hpt_order,
+			.tb_freq = P7SIM_TB_FREQ, .tb_per_64k = 1 << 16, .seed = o->seed,
+			.options = o->cmdline,
+		};
+
+		v->tw = p7trace_writer_open(o->trace, &tc, err, errlen);
+		if (!v->tw)
+			return P7SIM_EXIT_BAD_INPUT;
+		p7trace_writer_set_clock(v->tw, vmm_clock, v);
+	}
+	return 0;
+}
+
+/* ---- the run loop ------------------------------------------------------------- */
+
+static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t errlen)
+{
+	struct hv_vcpu *vc = v->vcpu[i];
+	struct hv_run *run = &vc->run;
+
+	if (r == -HV_EBUSY) {
+		snprintf(err, errlen, "vcpu %u: refused to run (not thread 0 of a core with "
+			 "its siblings offline)", i);
+		return P7SIM_EXIT_SIM_ERROR;
+	}
+	if (r && r != -HV_EINTR) {
+		snprintf(err, errlen, "vcpu %u: run failed: error %d", i, r);
+		return P7SIM_EXIT_SIM_ERROR;
+	}
+	switch (run->exit_reason) {
+	case KVM_EXIT_PAPR_HCALL: {
+		uint64_t args[9];
+
+		memcpy(args, run->papr_hcall.args, sizeof(args));
+		run->papr_hcall.ret = (uint64_t)p7sim_hcall(&v->plat, i, run->papr_hcall.nr, args);
+		memcpy(run->papr_hcall.args, args, sizeof(args));
+		return -1;
+	}
+	case HV_EXIT_CEDED:
+		v->ceded[i] = true;
+		return -1;
+	case KVM_EXIT_INTR:
+		if (v->m.engine_error[0]) {
+			snprintf(err, errlen, "vcpu %u: simulator: %s", i, v->m.engine_error);
+			return P7SIM_EXIT_SIM_ERROR;
+		}
+		return -1;
+	case KVM_EXIT_INTERNAL_ERROR:
+		snprintf(err, errlen, "vcpu %u: internal error: trap 0x%" PRIx64 " with MSR[HV] "
+			 "set (msr 0x%" PRIx64 ")", i, run->internal.data[0],
+			 run->internal.data[1]);
+		return P7SIM_EXIT_UNKNOWN;
+	default:
+		snprintf(err, errlen, "vcpu %u: unknown exit: trap 0x%" PRIx64 " (%s) at pc "
+			 "0x%" PRIx64, i, run->hw.hardware_exit_reason,
+			 p7sim_trap_name(run->hw.hardware_exit_reason) ?
+			 p7sim_trap_name(run->hw.hardware_exit_reason) : "?", vc->regs.pc);
+		return P7SIM_EXIT_UNKNOWN;
+	}
+}
+
+static int run_loop(struct vmm *v, char *err, size_t errlen)
+{
+	const struct p7sim_opts *o = v->o;
+
+	for (;;) {
+		uint64_t before = v->m.clock, wake = UINT64_MAX;
+		unsigned int running = 0;
+
+		for (unsigned int i = 0; i < o->smp; i++) {
+			struct hv_vcpu *vc = v->vcpu[i];
+			int r, st;
+
+			if (!p7sim_cpu_running(&v->plat, i))
+				continue;
+			running++;
+			sim_machine_select(&v->m, i * SIM_THREADS_PER_CORE);
+			sim_host.deadline = v->m.clock + o->quantum;
+			if (o->max_insns && sim_host.deadline > o->max_insns)
+				sim_host.deadline = o->max_insns;
+			if (o->max_insns && v->m.clock >= o->max_insns)
+				break;
+			v->ceded[i] = false;
+			/*
+			 * The vcpu keeps the CPU across userspace hcalls until
+			 * its quantum ends, cedes or stops: console lines of
+			 * different vcpus then rarely interleave.
+			 */
+			for (;;) {
+				r = hv_vcpu_run(vc);
+				st = handle_exit(v, i, r, err, errlen);
+				if (st >= 0)
+					return st;
+				if (p7sim_powered_off(&v->plat))
+					return P7SIM_EXIT_POWEROFF;
+				if (vc->run.exit_reason != KVM_EXIT_PAPR_HCALL ||
+				    !p7sim_cpu_running(&v->plat, i) ||
+				    v->m.clock >= sim_host.deadline)
+					break;
+			}
+			if (v->ceded[i] && vc->run.ceded.wake_tb < wake)
+				wake = vc->run.ceded.wake_tb;
+		}
+		if (o->max_insns && v->m.clock >= o->max_insns) {
+			snprintf(err, errlen, "instruction limit reached: %" PRIu64 " instructions",
+				 v->m.clock);
+			return P7SIM_EXIT_INSN_LIMIT;
+		}
+		if (!running) {
+			snprintf(err, errlen, "no vcpu can make progress: every vcpu is stopped");
+			return P7SIM_EXIT_STUCK;
+		}
+		if (v->m.clock != before)
+			continue;
+		/*
+		 * Every running vcpu ceded: idle until the earliest DEC expiry
+		 * (time jumps; nothing else can happen before it).
+		 */
+		{
+			uint64_t now = sim_tb_read(&v->m.threads[0]);
+
+			if (wake == UINT64_MAX || (int64_t)(wake - now) > (int64_t)(1ULL << 62)) {
+				snprintf(err, errlen, "no vcpu can make progress: every vcpu ceded "
+					 "with no timer armed");
+				return P7SIM_EXIT_STUCK;
+			}
+			if (wake <= now)
+				wake = now + 1;
+			if (o->max_insns && v->m.clock + (wake - now) > o->max_insns)
+				sim_clock_advance(&v->m, NULL, o->max_insns - v->m.clock);
+			else
+				sim_clock_advance(&v->m, NULL, wake - now);
+		}
+	}
+}
+
+static void print_stats(struct vmm *v, FILE *out)
+{
+	uint64_t total_exits = 0;
+
+	fprintf(out, "\np7sim: %" PRIu64 " instructions, %" PRIu64 " ns simulated\n",
+		v->m.clock, clock_ns(v, v->m.clock));
+	for (unsigned int i = 0; i < v->o->smp; i++)
+		for (unsigned int t = 0; t < 128; t++)
+			total_exits += v->vcpu[i]->stats.exits[t];
+	fprintf(out, "Analyze events for all VMs, all VCPUs (%" PRIu64 " exits):\n\n",
+		total_exits);
+	p7sim_stats_print(&v->exits, out);
+	fprintf(out, "\n");
+	p7sim_stats_print(&v->hcalls, out);
+}
+
+int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
+{
+	struct vmm *v = calloc(1, sizeof(*v));
+	char err[512] = "";
+	int st;
+
+	if (!v) {
+		fprintf(diag, "p7sim: out of memory\n");
+		return P7SIM_EXIT_SIM_ERROR;
+	}
+	v->o = o;
+	v->diag = diag;
+	p7sim_stats_init(&v->exits, "VM-EXIT", p7sim_trap_name);
+	p7sim_stats_init(&v->hcalls, "HCALL", p7sim_hcall_name);
+	st = setup(v, err, sizeof(err));
+	if (!st)
+		st = run_loop(v, err, sizeof(err));
+	if (v->plat_up)
+		p7sim_console_flush(&v->plat.con);
+	fflush(stdout);
+	if (st && err[0])
+		fprintf(diag, "p7sim: %s\n", err);
+	if (v->tw) {
+		char terr[256];
+
+		if (p7trace_writer_close(v->tw, terr, sizeof(terr)) && !st) {
+			fprintf(diag, "p7sim: trace: %s\n", terr);
+			st = P7SIM_EXIT_SIM_ERROR;
+		}
+	}
+	if (o->stats && v->vm)
+		print_stats(v, diag);
+	if (v->plat_up)
+		p7sim_platform_fini(&v->plat);
+	hv_vm_destroy(v->vm);
+	if (v->m.threads)
+		sim_machine_destroy(&v->m);
+	sim_host.deadline = 0;
+	free(v);
+	return st;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The VMM proper: a POWER7 machine (sim/), the HV core's VM and vcpus (hv/),
+ * the pseries platform (p7sim_platform), and the deterministic run loop
+ * between them.  main.c is only the command line.
+ */
+#ifndef P7SIM_VMM_H
+#define P7SIM_VMM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit statuses of `p7sim run` (documented in --help and docs/p7sim.md). */
+enum p7sim_status {
+	P7SIM_EXIT_POWEROFF = 0,	/* the guest called RTAS power-off */
+	P7SIM_EXIT_BAD_INPUT = 1,	/* bad option, ELF, or a setup failure */
+	P7SIM_EXIT_STUCK = 2,		/* no vcpu can make progress */
+	P7SIM_EXIT_UNKNOWN = 3,		/* an exit the VMM cannot handle (unknown trap, ...) */
+	P7SIM_EXIT_INSN_LIMIT = 4,	/* --max-insns reached */
+	P7SIM_EXIT_SIM_ERROR = 5,	/* the simulator itself failed (engine, rule) */
+};
+
+struct p7sim_opts {
+	uint64_t mem;			/* bytes of guest RAM */
+	unsigned int smp;		/* cores, one vcpu each */
+	unsigned int hpt_order;
+	const char *append;		/* bootargs */
+	uint64_t kernel_addr;
+	bool rtc_set;
+	int64_t rtc;			/* RTC base, epoch seconds */
+	uint64_t seed;
+	uint64_t max_insns;		/* 0 = no limit */
+	bool stats;
+	const char *trace;		/* trace file */
+	bool quiet;
+	bool hypervisor_node;
+	const char *guest;		/* NULL: the built-in demo guest */
+	const char *cmdline;		/* for the trace header */
+	uint64_t quantum;		/* instructions per vcpu turn */
+};
+
+/* Run a guest to completion: returns an enum p7sim_status. */
+int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag);
+
+/* The built-in demo guest (an ELF image), or NULL when not built. */
+extern const unsigned char p7sim_demo_elf[];
+extern const unsigned int p7sim_demo_elf_len;
+
+#endif /* P7SIM_VMM_H */
