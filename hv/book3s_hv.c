@@ -419,6 +419,15 @@ int hv_vcpu_run(struct hv_vcpu *vcpu)
 			}
 			vcpu->ceded = false;
 			vcpu->prodded = false;
+			/*
+			 * Woken by its timer: the DEC interrupt is queued, as the
+			 * kernel's cede timer does (the DEC may read 0, not yet
+			 * negative, at the expiry tick).  An external goes first.
+			 */
+			if ((vcpu->pending_exceptions & HV_PEND_DEC) &&
+			    !(vcpu->pending_exceptions & HV_PEND_EXTERNAL_LEVEL) &&
+			    (vcpu->shregs.msr & MSR_EE))
+				hv_inject_interrupt(vcpu, BOOK3S_INTERRUPT_DECREMENTER, 0);
 			vcpu->pending_exceptions &= ~HV_PEND_DEC;
 			{
 				u64 c[TRC_NWORDS] = { vcpu->vcpu_id, 0, hv_mftb() };

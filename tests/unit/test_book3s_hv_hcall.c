@@ -279,7 +279,10 @@ static void test_cede_sleeps_until_dec(void **state)
 	hv_vcpu_run(F.vcpu);
 	assert_int_equal(F.entries, 2);
 	assert_int_equal(F.seen[1].gpr[3], H_SUCCESS);
-	assert_true(F.seen[1].msr & MSR_EE);
+	/* The queued DEC interrupt: at 0x900, from after the sc with EE on. */
+	assert_int_equal(F.seen[1].pc, 0x900);
+	assert_int_equal(F.seen_spr[1][HVFX_SEEN_SRR0], 0x2004);
+	assert_true(F.seen_spr[1][HVFX_SEEN_SRR1] & MSR_EE);
 	assert_true((s32)F.seen_spr[1][HVFX_SEEN_DEC] <= 0);
 	assert_false(F.vcpu->ceded);
 }
@@ -290,6 +293,8 @@ static void test_cede_with_pending(void **state)
 	hv_vcpu_set_dec_expires(F.vcpu, hv_mftb());
 	assert_int_equal(hcall(H_CEDE, 0, 0, 0, 0), H_SUCCESS);
 	assert_int_equal(F.entries, 2);
+	assert_int_equal(F.seen[1].pc, 0x900);
+	F.vcpu->regs.pc = 0x2004;
 	hv_vcpu_set_dec_expires(F.vcpu, hv_mftb() + 1000000);
 	hv_vcpu_interrupt(F.vcpu, true);
 	F.vcpu->shregs.msr &= ~MSR_EE;
