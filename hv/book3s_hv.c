@@ -391,10 +391,76 @@ bool hv_vcpu_has_wakeup(struct hv_vcpu *vcpu)
 	       (vcpu->pending_exceptions & (HV_PEND_EXTERNAL_LEVEL | HV_PEND_DEC));
 }
 
+/*
+ * Before an entry: a ceded vcpu sleeps until a wakeup (returns 1: the VMM
+ * must wait, run.exit_reason = HV_EXIT_CEDED), then queued interrupts are
+ * delivered and the entry is traced.  0: enter now.
+ */
+int hv_vcpu_prepare_entry(struct hv_vcpu *vcpu)
+{
+	u64 w[TRE_NWORDS];
+
+	if (vcpu->ceded) {
+		if (!hv_vcpu_has_wakeup(vcpu)) {
+			vcpu->run.exit_reason = HV_EXIT_CEDED;
+			vcpu->run.ceded.wake_tb = vcpu->dec_expires;
+			hv_user_exit(vcpu, 0);
+			return 1;
+		}
+		vcpu->ceded = false;
+		vcpu->prodded = false;
+		/*
+		 * Woken by its timer: the DEC interrupt is queued, as the
+		 * kernel's cede timer does (the DEC may read 0, not yet
+		 * negative, at the expiry tick).  An external goes first.
+		 */
+		if ((vcpu->pending_exceptions & HV_PEND_DEC) &&
+		    !(vcpu->pending_exceptions & HV_PEND_EXTERNAL_LEVEL) &&
+		    (vcpu->shregs.msr & MSR_EE))
+			hv_inject_interrupt(vcpu, BOOK3S_INTERRUPT_DECREMENTER, 0);
+		vcpu->pending_exceptions &= ~HV_PEND_DEC;
+		{
+			u64 c[TRC_NWORDS] = { vcpu->vcpu_id, 0, hv_mftb() };
+
+			hv_trace_words(HV_TR_CEDE, c, TRC_NWORDS);
+		}
+	}
+	hv_deliver_interrupts(vcpu);
+
+	w[TRE_VCPU] = vcpu->vcpu_id;
+	w[TRE_PC] = vcpu->regs.pc;
+	w[TRE_MSR] = vcpu->shregs.msr;
+	w[TRE_PENDING] = vcpu->pending_exceptions;
+	w[TRE_CEDED] = vcpu->ceded;
+	hv_trace_words(HV_TR_GUEST_ENTER, w, TRE_NWORDS);
+	return 0;
+}
+
+/*
+ * After an exit (vcpu->trap and the saved state set): route it, handle an
+ * hcall in the kernel if it can be, and prepare the next entry.  RESUME_GUEST
+ * when the guest can be entered at once, RESUME_HOST when the VMM must act
+ * (run.exit_reason says why; the userspace exit is traced).  Exposed so that
+ * trace replay drives exactly what the run loop does.
+ */
+int hv_vcpu_exit_dispatch(struct hv_vcpu *vcpu)
+{
+	int r;
+
+	hv_trace_exit(vcpu);
+	r = hv_handle_exit(vcpu);
+	if (r == RESUME_HOST && vcpu->run.exit_reason == KVM_EXIT_PAPR_HCALL)
+		r = hv_pseries_do_hcall(vcpu);
+	if (r != RESUME_GUEST) {
+		hv_user_exit(vcpu, 0);
+		return RESUME_HOST;
+	}
+	return hv_vcpu_prepare_entry(vcpu) ? RESUME_HOST : RESUME_GUEST;
+}
+
 int hv_vcpu_run(struct hv_vcpu *vcpu)
 {
 	struct hv_vm *vm = vcpu->vm;
-	u64 w[TRE_NWORDS];
 	int r;
 
 	/* Single-thread mode (seed): thread 0 of a core with its siblings offline. */
@@ -410,51 +476,16 @@ int hv_vcpu_run(struct hv_vcpu *vcpu)
 		hv_complete_user_hcall(vcpu);
 	vcpu->run.exit_reason = KVM_EXIT_UNKNOWN;
 
+	if (hv_vcpu_prepare_entry(vcpu))
+		return 0;
 	for (;;) {
-		if (vcpu->ceded) {
-			if (!hv_vcpu_has_wakeup(vcpu)) {
-				vcpu->run.exit_reason = HV_EXIT_CEDED;
-				vcpu->run.ceded.wake_tb = vcpu->dec_expires;
-				return hv_user_exit(vcpu, 0);
-			}
-			vcpu->ceded = false;
-			vcpu->prodded = false;
-			/*
-			 * Woken by its timer: the DEC interrupt is queued, as the
-			 * kernel's cede timer does (the DEC may read 0, not yet
-			 * negative, at the expiry tick).  An external goes first.
-			 */
-			if ((vcpu->pending_exceptions & HV_PEND_DEC) &&
-			    !(vcpu->pending_exceptions & HV_PEND_EXTERNAL_LEVEL) &&
-			    (vcpu->shregs.msr & MSR_EE))
-				hv_inject_interrupt(vcpu, BOOK3S_INTERRUPT_DECREMENTER, 0);
-			vcpu->pending_exceptions &= ~HV_PEND_DEC;
-			{
-				u64 c[TRC_NWORDS] = { vcpu->vcpu_id, 0, hv_mftb() };
-
-				hv_trace_words(HV_TR_CEDE, c, TRC_NWORDS);
-			}
-		}
-		hv_deliver_interrupts(vcpu);
-
-		w[TRE_VCPU] = vcpu->vcpu_id;
-		w[TRE_PC] = vcpu->regs.pc;
-		w[TRE_MSR] = vcpu->shregs.msr;
-		w[TRE_PENDING] = vcpu->pending_exceptions;
-		w[TRE_CEDED] = vcpu->ceded;
-		hv_trace_words(HV_TR_GUEST_ENTER, w, TRE_NWORDS);
-
 		vcpu->trap = hv_switch_and_run(vcpu);
 		if (vcpu->trap == HV_TRAP_NONE) {
 			/* The host wants the CPU back (a signal, in the kernel). */
 			vcpu->run.exit_reason = KVM_EXIT_INTR;
 			return hv_user_exit(vcpu, -HV_EINTR);
 		}
-		hv_trace_exit(vcpu);
-		r = hv_handle_exit(vcpu);
-		if (r == RESUME_HOST && vcpu->run.exit_reason == KVM_EXIT_PAPR_HCALL)
-			r = hv_pseries_do_hcall(vcpu);
-		if (r != RESUME_GUEST)
-			return hv_user_exit(vcpu, 0);
+		if (hv_vcpu_exit_dispatch(vcpu) != RESUME_GUEST)
+			return 0;
 	}
 }

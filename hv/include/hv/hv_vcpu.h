@@ -187,6 +187,14 @@ int hv_handle_exit(struct hv_vcpu *vcpu);
 void hv_inject_interrupt(struct hv_vcpu *vcpu, unsigned int vec, u64 srr1_flags);
 /* Deliver queued interrupts the guest can take (external with EE, DEC). */
 void hv_deliver_interrupts(struct hv_vcpu *vcpu);
+/*
+ * The two halves of the run loop around the hardware, used by hv_vcpu_run
+ * and by trace replay: after an exit (route, in-kernel hcall, prepare the
+ * next entry; RESUME_GUEST or RESUME_HOST) and before an entry (cede wait,
+ * interrupt delivery; 1 when the vcpu stays ceded).
+ */
+int hv_vcpu_exit_dispatch(struct hv_vcpu *vcpu);
+int hv_vcpu_prepare_entry(struct hv_vcpu *vcpu);
 
 /* ---- book3s_hv_switch.c --------------------------------------------------- */
 
