@@ -28,8 +28,11 @@
 #include "engine.h"
 #include "hv_consts.h"
 #include "hv_env_sim.h"
+#include "interrupt.h"
 #include "machine.h"
+#include "mmu.h"
 #include "spr.h"
+#include "tlb.h"
 
 /* ---- library internals (libunicorn2 2.0.1.post1, amd64) ------------------- */
 
@@ -314,6 +317,51 @@ static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 	return 0;
 }
 
+/*
+ * A { mask, table } pair of QEMU's software TLB as it is before anything
+ * ran: a power-of-two number of 32-byte entries, all of them empty.
+ */
+static bool tlb_pair_empty(const uint8_t *p)
+{
+	static const uint8_t empty[UE_TLB_ENTRY] = {
+		[0 ... UE_TLB_ENTRY - 1] = 0xff,
+	};
+	uint64_t mask, n;
+	const uint8_t *table;
+
+	memcpy(&mask, p, 8);
+	memcpy(&table, p + 8, sizeof(table));
+	n = (mask / UE_TLB_ENTRY) + 1;
+	if (!table || (mask % UE_TLB_ENTRY) || (n & (n - 1)) || n < 64 || n > (1u << 20))
+		return false;
+	return !memcmp(table, empty, UE_TLB_ENTRY);
+}
+
+/*
+ * Find the TLB's pair array below env (probing, not trusting, its place):
+ * the highest pair within UE_TLB_SCAN bytes, then every pair below it.
+ * Only test mode needs it; not finding it disables test mode, nothing else.
+ */
+static void probe_tlb(struct sim_ue *e)
+{
+	uint8_t *top = NULL;
+	unsigned int n = 1;
+
+	for (unsigned int off = 16; off <= UE_TLB_SCAN && !top; off += 8)
+		if (tlb_pair_empty(e->env - off))
+			top = e->env - off;
+	if (!top)
+		return;
+	while (n < UE_TLB_MAX_MODES && top - 16 * n >= e->env - UE_TLB_SCAN &&
+	       tlb_pair_empty(top - 16 * n))
+		n++;
+	/* The guest contexts use indexes up to MMU_IDX_KERNEL_VIRT. */
+	if (n <= MMU_IDX_KERNEL_VIRT)
+		return;
+	e->tlb_fast = top - 16 * (n - 1);
+	e->tlb_modes = n;
+}
+
 /* ---- hooks --------------------------------------------------------------------- */
 
 static uint64_t tb_now(const struct sim_ue *e)
@@ -507,6 +555,7 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	ret = probe(e, flags, err, errlen);
 	if (ret)
 		goto out_close;
+	probe_tlb(e);
 	/*
 	 * Unicorn checks the effective address against its regions before the
 	 * MMU translates.  A filler covering every other EA makes translated
@@ -569,6 +618,8 @@ void sim_ue_close(struct sim_ue *e)
 {
 	if (!e)
 		return;
+	for (unsigned int i = 0; i < UE_TLB_MAX_MODES; i++)
+		free(e->tlb_seen[i].w);
 	/* Unicorn does not own the fake tb_env: detach it before closing. */
 	*ENVP(e, ENV_TB_ENV, void *) = NULL;
 	uc_close(e->uc);
@@ -837,6 +888,103 @@ bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra)
 	return true;
 }
 
+/* ---- the engine's TLB (test mode) -------------------------------------------------------- */
+
+bool sim_ue_tlb_available(const struct sim_ue *e)
+{
+	return e->tlb_fast != NULL;
+}
+
+void sim_ue_tlb_forget(struct sim_ue *e)
+{
+	for (unsigned int i = 0; i < UE_TLB_MAX_MODES; i++)
+		if (e->tlb_seen[i].w)
+			memset(e->tlb_seen[i].w, 0xff, e->tlb_seen[i].n * UE_TLB_ENTRY);
+}
+
+/* One address word of an entry: does it grant the access, and for which page? */
+static bool tlb_word(uint64_t w, uint64_t *ea, bool *mmio)
+{
+	if (w == UINT64_MAX || (w & UE_TLB_INVALID))
+		return false;
+	*ea = w & ~UE_TLB_FLAGS;
+	if (w & UE_TLB_MMIO)
+		*mmio = true;
+	return true;
+}
+
+/* Decode one entry; false when it grants nothing. */
+static bool tlb_decode(const struct sim_ue *e, unsigned int idx, const uint64_t *w,
+		       struct sim_ue_tlbe *te)
+{
+	bool mmio = false;
+	uint64_t host;
+
+	memset(te, 0, sizeof(*te));
+	te->mmu_idx = idx;
+	te->read = tlb_word(w[0], &te->ea, &mmio);
+	te->write = tlb_word(w[1], &te->ea, &mmio);
+	te->exec = tlb_word(w[2], &te->ea, &mmio);
+	if (!te->read && !te->write && !te->exec)
+		return false;
+	host = te->ea + w[3];
+	if (!mmio && host >= (uintptr_t)e->arena && host < (uintptr_t)e->arena + e->arena_size) {
+		te->ram = true;
+		te->ra = host - (uintptr_t)e->arena;
+	}
+	return true;
+}
+
+int sim_ue_tlb_walk(struct sim_ue *e, bool changed_only,
+		    bool (*fn)(void *ctx, const struct sim_ue_tlbe *te), void *ctx)
+{
+	int visited = 0;
+
+	if (!e->tlb_fast)
+		return -ENOTSUP;
+	for (unsigned int idx = 0; idx < e->tlb_modes; idx++) {
+		struct ue_tlb_shadow *sh = &e->tlb_seen[idx];
+		uint64_t mask;
+		const uint64_t *table;
+		uint64_t n;
+
+		memcpy(&mask, e->tlb_fast + 16 * idx, 8);
+		memcpy(&table, e->tlb_fast + 16 * idx + 8, sizeof(table));
+		n = mask / UE_TLB_ENTRY + 1;
+		/* QEMU resizes a table on a flush: start its shadow again. */
+		if (sh->n != n) {
+			uint64_t *w = realloc(sh->w, n * UE_TLB_ENTRY);
+
+			if (!w)
+				return -ENOMEM;
+			memset(w, 0xff, n * UE_TLB_ENTRY);
+			sh->w = w;
+			sh->n = n;
+		}
+		for (uint64_t i = 0; i < n; i++) {
+			const uint64_t *cur = table + 4 * i;
+			uint64_t *seen = sh->w + 4 * i;
+			struct sim_ue_tlbe te;
+
+			if (changed_only && !memcmp(cur, seen, UE_TLB_ENTRY))
+				continue;
+			if (tlb_decode(e, idx, cur, &te)) {
+				visited++;
+				if (!fn(ctx, &te))
+					return -EFAULT;
+			}
+			memcpy(seen, cur, UE_TLB_ENTRY);
+		}
+	}
+	return visited;
+}
+
+void sim_ue_set_block_cb(struct sim_ue *e, bool (*fn)(void *ctx), void *ctx)
+{
+	e->block_cb = fn;
+	e->block_ctx = ctx;
+}
+
 /* ---- time and running ------------------------------------------------------------------ */
 
 void sim_ue_set_tb_fn(struct sim_ue *e, uint64_t (*fn)(void *ctx, uint64_t executed), void *ctx)
@@ -930,11 +1078,144 @@ struct ue_glue {
 	struct sim_engine eng;
 	struct sim_ue *ue;
 	struct sim_thread *cur;		/* thread whose registers are in the engine */
+	bool check;			/* test mode: every translation against the model */
+	struct sim_engine_check_stats stats;
 };
 
 static struct sim_ue *UE(struct sim_engine *e)
 {
 	return ((struct ue_glue *)e->priv)->ue;
+}
+
+/* ---- test mode: the engine's translations against the model's MMU ------------------ */
+
+/*
+ * The guest context an MMU index of the engine stands for (sim_ue_set_msr):
+ * 0 guest problem state relocated, 2 guest real mode, 4 guest supervisor
+ * relocated.  The engine never uses another index; false for those.
+ */
+static bool context_msr(unsigned int idx, uint64_t *msr)
+{
+	switch (idx) {
+	case MMU_IDX_USER_VIRT:
+		*msr = M_SF | M_PR | M_EE | M_IR | M_DR;
+		return true;
+	case MMU_IDX_REAL:
+		*msr = M_SF;
+		return true;
+	case MMU_IDX_KERNEL_VIRT:
+		*msr = M_SF | M_IR | M_DR;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Does the model translate @ea for @access in context @msr as the engine
+ * did (to real page @ra, or beyond the arena when the engine's entry is
+ * not RAM)?  Hardware may still use a translation its TLB holds after the
+ * HPTE changed, or may walk the page table again: either answer of the
+ * model is one POWER7 could give, so the model's TLB is asked first and
+ * then the page table alone.  The model's state is left as it was.
+ */
+static bool model_agrees(struct sim_thread *t, uint64_t msr, uint64_t ea, unsigned int access,
+			 const struct sim_ue_tlbe *te, uint64_t *model_ra, unsigned int *vec)
+{
+	static const unsigned int tries[] = { SIM_XL_PROBE, SIM_XL_PROBE | SIM_XL_NO_TLB };
+	struct sim_tlb *tlb = sim_tlb_of(t);
+	uint64_t saved_msr = t->msr, hits = tlb->hits, misses = tlb->misses;
+	bool ok = false;
+
+	t->msr = msr;
+	for (unsigned int i = 0; i < 2 && !ok; i++) {
+		struct sim_xlate x;
+		struct sim_intr irq;
+
+		*vec = sim_mmu_xlate(t, ea, access, tries[i], &x, &irq);
+		*model_ra = x.ra;
+		if (*vec)
+			continue;
+		ok = te->ram ? (x.ra & ~0xfffULL) == te->ra : x.ra >= t->m->arena.size;
+	}
+	t->msr = saved_msr;
+	tlb->hits = hits;
+	tlb->misses = misses;
+	return ok;
+}
+
+static bool check_entry(void *ctx, const struct sim_ue_tlbe *te)
+{
+	static const char *const kind[] = { "load", "store", "fetch" };
+	struct ue_glue *g = ctx;
+	struct sim_thread *t = g->cur;
+	bool grants[3] = { te->read, te->write, te->exec };
+	uint64_t msr, model_ra = 0;
+	unsigned int vec = 0;
+
+	if (!context_msr(te->mmu_idx, &msr)) {
+		g->stats.mismatches++;
+		snprintf(g->ue->err, sizeof(g->ue->err),
+			 "engine: translation of EA 0x%llx in MMU context %u, which no guest uses",
+			 (unsigned long long)te->ea, te->mmu_idx);
+		sim_rule_report(g->eng.m, SIM_RULE_ENGINE, "%s", g->ue->err);
+		return false;
+	}
+	for (unsigned int a = SIM_ACC_LOAD; a <= SIM_ACC_FETCH; a++) {
+		if (!grants[a])
+			continue;
+		g->stats.checked++;
+		if (model_agrees(t, msr, te->ea, a, te, &model_ra, &vec))
+			continue;
+		g->stats.mismatches++;
+		snprintf(g->ue->err, sizeof(g->ue->err),
+			 "engine: %s at EA 0x%llx (context %u) reaches real 0x%llx%s; the model %s "
+			 "0x%llx", kind[a], (unsigned long long)te->ea, te->mmu_idx,
+			 (unsigned long long)te->ra, te->ram ? "" : " (not RAM)",
+			 vec ? "raises vector" : "translates to",
+			 vec ? (unsigned long long)vec : (unsigned long long)model_ra);
+		sim_rule_report(g->eng.m, SIM_RULE_ENGINE, "%s", g->ue->err);
+		return false;
+	}
+	return true;
+}
+
+/* Check every translation that entered the engine's TLB since the last look. */
+static bool check_tlb(void *ctx)
+{
+	struct ue_glue *g = ctx;
+
+	if (!g->cur)
+		return true;
+	g->stats.walks++;
+	return sim_ue_tlb_walk(g->ue, true, check_entry, g) >= 0;
+}
+
+int sim_engine_unicorn_set_check(struct sim_engine *eng, bool on)
+{
+	struct ue_glue *g = eng->priv;
+
+	if (on && !sim_ue_tlb_available(g->ue))
+		return -ENOTSUP;
+	g->check = on;
+	sim_ue_tlb_forget(g->ue);
+	sim_ue_set_block_cb(g->ue, on ? check_tlb : NULL, g);
+	return 0;
+}
+
+struct sim_engine_check_stats sim_engine_unicorn_check_stats(struct sim_engine *eng)
+{
+	return ((struct ue_glue *)eng->priv)->stats;
+}
+
+/*
+ * The model changed state the engine mirrors: in test mode every entry is
+ * checked again, so that a translation the engine keeps although the model
+ * no longer allows it shows up.
+ */
+static void check_again(struct ue_glue *g)
+{
+	if (g->check)
+		sim_ue_tlb_forget(g->ue);
 }
 
 static uint64_t glue_tb(void *ctx, uint64_t executed)
@@ -977,6 +1258,7 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 	e->amr = t->spr[SPRN_AMR];
 	sim_ue_set_pc(e, t->pc);
 	sim_ue_set_msr(e, t->msr);
+	check_again(g);
 }
 
 static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
@@ -1010,17 +1292,27 @@ static void ops_set_pc_msr(struct sim_engine *eng, const struct sim_thread *t)
 	g->cur = (struct sim_thread *)t;
 	sim_ue_set_pc(g->ue, t->pc);
 	sim_ue_set_msr(g->ue, t->msr);
+	check_again(g);
 }
 
 static void ops_mmu_changed(struct sim_engine *eng, const struct sim_thread *t, unsigned int what)
 {
-	struct sim_ue *e = UE(eng);
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
 
+	check_again(g);
 	if (what & (SIM_ENG_SDR1 | SIM_ENG_LPCR | SIM_ENG_LPID | SIM_ENG_RMOR))
 		sim_ue_set_mmu(e, t->spr[SPRN_SDR1], t->spr[SPRN_LPCR], t->spr[SPRN_RMOR],
 			       t->spr[SPRN_LPID]);
-	if (what & SIM_ENG_AMR)
+	if (what & SIM_ENG_AMR) {
+		/*
+		 * QEMU folds the AMR into the access rights it caches per page,
+		 * where hardware applies the AMR at every access: a new AMR
+		 * must not meet translations made under the old one.
+		 */
 		sim_ue_set_amr(e, t->spr[SPRN_AMR]);
+		tlb_flush_ppc64(e->cpu);
+	}
 	if (what & SIM_ENG_SLB) {
 		/* The ISA's SLB index is in RB's low bits; position i holds it. */
 		for (unsigned int i = 0; i < 64; i++)
@@ -1035,6 +1327,7 @@ static void ops_tlb_flush(struct sim_engine *eng, bool all, uint64_t ea)
 {
 	/* A whole flush costs 0.2-0.4 us; per-page precision buys nothing here. */
 	tlb_flush_ppc64(UE(eng)->cpu);
+	check_again(eng->priv);
 }
 
 static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
@@ -1047,6 +1340,11 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 	g->cur = t;
 	memset(stop, 0, sizeof(*stop));
 	sim_ue_run(e, budget, &x);
+	/* Test mode: what the last blocks put in the TLB, before the model acts. */
+	if (g->check && x.ev != SIM_UE_ERROR && !check_tlb(g)) {
+		x.ev = SIM_UE_ERROR;
+		x.pc = sim_ue_pc(e);
+	}
 	stop->executed = x.insns;
 	stop->pc = x.pc;
 	stop->insn = x.insn;

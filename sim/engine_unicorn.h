@@ -106,6 +106,38 @@ void sim_ue_invalidate_code(struct sim_ue *e, uint64_t ra, uint64_t len);
 bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra);
 
 /*
+ * The translations the engine's TLB holds (QEMU's software TLB, found by
+ * probing at open).  One entry: the 4 KiB page at @ea in MMU context
+ * @mmu_idx (0 guest problem state relocated, 2 guest real mode, 4 guest
+ * supervisor relocated), the accesses it grants, and the real address of
+ * the page when it is RAM in the arena.
+ */
+struct sim_ue_tlbe {
+	unsigned int mmu_idx;
+	uint64_t ea;
+	bool read, write, exec;
+	bool ram;
+	uint64_t ra;
+};
+/* Was the TLB found at open?  Without it the walk below is unavailable. */
+bool sim_ue_tlb_available(const struct sim_ue *e);
+/*
+ * Call @fn for each entry that grants an access (with @changed_only, each
+ * that changed since the last walk).  Returns the number visited, -ENOTSUP
+ * without a TLB, -EFAULT when @fn returned false (the walk stops there).
+ */
+int sim_ue_tlb_walk(struct sim_ue *e, bool changed_only,
+		    bool (*fn)(void *ctx, const struct sim_ue_tlbe *te), void *ctx);
+/* Make the next changed_only walk visit every entry again. */
+void sim_ue_tlb_forget(struct sim_ue *e);
+/*
+ * Call @fn before every translated block executes (counting engines only);
+ * when it returns false the run ends with SIM_UE_ERROR and the message @fn
+ * left for sim_ue_error().
+ */
+void sim_ue_set_block_cb(struct sim_ue *e, bool (*fn)(void *ctx), void *ctx);
+
+/*
  * Time: instructions are counted per translated block; mftb reads
  * tb_base + ((insns since sim_ue_set_tb) * mul >> shift).
  */
@@ -131,5 +163,22 @@ struct sim_machine;
 struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen);
 /* The underlying engine of a struct sim_engine made above (tests, benchmarks). */
 struct sim_ue *sim_engine_unicorn_ue(struct sim_engine *e);
+
+/*
+ * Test mode: before every translated block and at every stop, each
+ * translation that entered the engine's TLB (and, after any change of the
+ * model's state, every one it holds) is checked against the model's MMU
+ * for every access it grants: same real page, and the model allows the
+ * access in that context.  A difference is a SIM_RULE_ENGINE violation and
+ * ends the run with an engine error naming the address.  Costs a TLB scan
+ * per block: for tests, not for speed.  -ENOTSUP when the TLB was not found.
+ */
+struct sim_engine_check_stats {
+	uint64_t walks;		/* TLB scans */
+	uint64_t checked;	/* (translation, access) pairs checked */
+	uint64_t mismatches;
+};
+int sim_engine_unicorn_set_check(struct sim_engine *e, bool on);
+struct sim_engine_check_stats sim_engine_unicorn_check_stats(struct sim_engine *e);
 
 #endif /* SIM_ENGINE_UNICORN_H */
