@@ -14,6 +14,11 @@
 #ifndef HV_TRACE_H
 #define HV_TRACE_H
 
+/*
+ * Types 0 and 0xffff are the file format's: 0 is never valid (zeroed data)
+ * and 0xffff is the end record the file writer appends at close
+ * (docs/trace-format.md).  hv/ emits neither.
+ */
 enum hv_trace_type {
 	HV_TR_GUEST_ENTER = 1,	/* kvm_guest_enter */
 	HV_TR_GUEST_EXIT = 2,	/* kvm_guest_exit, with the exit handler's inputs */
