@@ -232,12 +232,15 @@ static uint64_t min2(uint64_t a, uint64_t b)
  * Idle until @reason finds a reason to go on, in the steps:
  *  1. make due injections pending and bring the decrementers up to date;
  *  2. stop when there is a reason;
- *  3. else let time pass up to the next decrementer crossing or scheduled
- *     injection (an idle thread executes nothing: the machine clock moves,
- *     the thread's own instruction count and PURR do not), and repeat.
- * Returns the reason, or 0 when nothing can ever happen.
+ *  3. else let time pass up to the next scheduled injection, or decrementer
+ *     crossing when @timers can give a reason (an idle thread executes
+ *     nothing: the machine clock moves, the thread's own instruction count
+ *     and PURR do not), and repeat.
+ * Returns the reason, or 0 when nothing can ever happen; then no time has
+ * passed beyond the last event.
  */
-static uint64_t idle_until(struct sim_thread *t, uint64_t (*reason)(struct sim_thread *))
+static uint64_t idle_until(struct sim_thread *t, uint64_t (*reason)(struct sim_thread *),
+			   bool timers)
 {
 	struct sim_machine *m = t->m;
 
@@ -252,7 +255,9 @@ static uint64_t idle_until(struct sim_thread *t, uint64_t (*reason)(struct sim_t
 		if (why)
 			return why;
 		/* 3. */
-		n = min2(sim_timers_next(t), sim_inject_next(m));
+		n = sim_inject_next(m);
+		if (timers)
+			n = min2(n, sim_timers_next(t));
 		if (n == UINT64_MAX)
 			return 0;
 		sim_clock_advance(m, NULL, n);
@@ -277,7 +282,8 @@ static enum sim_emu_result emulate_power_save(struct sim_thread *t, unsigned int
 
 	if (!allowed(t, SIM_SPR_HYP))
 		return raise_priv(irq);
-	why = idle_until(t, nap_wake_reason);
+	/* Only a decrementer exception (LPCR[PECE1]) is a wake-up time can bring. */
+	why = idle_until(t, nap_wake_reason, t->spr[SPRN_LPCR] & LPCR_PECE1);
 	if (!why)
 		return SIM_EMU_STOP;
 	/* The system reset that woke the thread is the wake-up itself. */
@@ -300,7 +306,7 @@ static enum sim_emu_result emulate_power_save(struct sim_thread *t, unsigned int
  */
 static enum sim_emu_result emulate_wait(struct sim_thread *t)
 {
-	bool woke = idle_until(t, wait_reason);
+	bool woke = idle_until(t, wait_reason, true);
 
 	done(t);
 	return woke ? SIM_EMU_DONE : SIM_EMU_STOP;
