@@ -1074,12 +1074,31 @@ const char *sim_ue_event_name(enum sim_ue_event ev)
 #define SIM_MSR_VSX	M_VSX
 #define DSISR_STORE	0x02000000U
 
+/* The engine-served SPRs a reload writes, and those the guest can change. */
+#define UE_MAX_SERVED	16
+
 struct ue_glue {
 	struct sim_engine eng;
 	struct sim_ue *ue;
 	struct sim_thread *cur;		/* thread whose registers are in the engine */
 	bool check;			/* test mode: every translation against the model */
 	struct sim_engine_check_stats stats;
+
+	/*
+	 * What the engine holds besides GPRs, for the thread @held.t: a reload
+	 * after an emulated instruction writes only what changed, through the
+	 * library's slower register interface.
+	 */
+	struct {
+		const struct sim_thread *t;
+		uint64_t fpr[32], fpscr, cr, lr, ctr, xer;
+	} held;
+	unsigned int put_spr[UE_MAX_SERVED], nput;
+	unsigned int get_spr[UE_MAX_SERVED], nget;
+
+	/* The time base during a run: tb0 + executed * tb_mul when exact. */
+	uint64_t tb0, tb_mul;
+	bool tb_linear;
 };
 
 static struct sim_ue *UE(struct sim_engine *e)
@@ -1218,11 +1237,26 @@ static void check_again(struct ue_glue *g)
 		sim_ue_tlb_forget(g->ue);
 }
 
+/*
+ * Called before every block: the model's TB after @executed instructions of
+ * this run.  With a whole number of TB ticks per instruction (the usual
+ * ratio) it is linear in @executed from the run's start, which spares the
+ * model's general ratio arithmetic on every block.
+ */
 static uint64_t glue_tb(void *ctx, uint64_t executed)
 {
 	struct ue_glue *g = ctx;
 
+	if (g->tb_linear)
+		return g->tb0 + executed * g->tb_mul;
 	return g->cur ? sim_engine_timebase(g->cur, executed) : 0;
+}
+
+static void glue_tb_start(struct ue_glue *g, struct sim_thread *t)
+{
+	g->tb_linear = t->m->tb_den == 1;
+	g->tb_mul = t->m->tb_num;
+	g->tb0 = sim_engine_timebase(t, 0);
 }
 
 /* The SPR storage an engine-served SPR number reads (USPRG3 reads SPRG3). */
@@ -1233,28 +1267,53 @@ static unsigned int engine_spr_store(unsigned int sprn)
 	return s->store ? s->store : sprn;
 }
 
+/*
+ * The SPR table's engine-served entries, once: those a reload writes (not
+ * the ones kept in thread fields, nor the TB, which the engine reads from
+ * the model), and those the guest can write without trapping.
+ */
+static void served_sprs(struct ue_glue *g)
+{
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = &sim_spr_table[n];
+
+		if (!s->name || !(s->flags & SIM_SPR_ENGINE) || s->fx == SIM_FX_REG)
+			continue;
+		if (s->fx != SIM_FX_TB && g->nput < UE_MAX_SERVED)
+			g->put_spr[g->nput++] = engine_spr_store(n);
+		if (s->write == SIM_SPR_PROB && g->nget < UE_MAX_SERVED)
+			g->get_spr[g->nget++] = engine_spr_store(n);
+	}
+}
+
+/* Write @v into the engine unless it already holds it (@all: it does not). */
+#define PUT_IF_CHANGED(all, held, v, set)	\
+	do {					\
+		if ((all) || (held) != (v)) {	\
+			set;			\
+			(held) = (v);		\
+		}				\
+	} while (0)
+
 static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 {
 	struct ue_glue *g = eng->priv;
 	struct sim_ue *e = g->ue;
+	bool all = g->held.t != t;
 
 	g->cur = (struct sim_thread *)t;
 	for (unsigned int i = 0; i < 32; i++) {
 		sim_ue_set_gpr(e, i, t->gpr[i]);
-		sim_ue_set_fpr(e, i, t->fpr[i]);
+		PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i], sim_ue_set_fpr(e, i, t->fpr[i]));
 	}
-	sim_ue_set_cr(e, (uint32_t)t->cr);
-	sim_ue_set_lr(e, t->lr);
-	sim_ue_set_ctr(e, t->ctr);
-	sim_ue_set_xer(e, t->xer);
-	reg_write(e, UC_PPC_REG_FPSCR, t->fpscr);
-	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
-		const struct sim_spr *s = &sim_spr_table[n];
-
-		if (s->name && (s->flags & SIM_SPR_ENGINE) && s->fx != SIM_FX_REG &&
-		    s->fx != SIM_FX_TB)
-			sim_ue_set_spr(e, engine_spr_store(n), t->spr[engine_spr_store(n)]);
-	}
+	PUT_IF_CHANGED(all, g->held.cr, t->cr, sim_ue_set_cr(e, (uint32_t)t->cr));
+	PUT_IF_CHANGED(all, g->held.lr, t->lr, sim_ue_set_lr(e, t->lr));
+	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, sim_ue_set_ctr(e, t->ctr));
+	PUT_IF_CHANGED(all, g->held.xer, t->xer, sim_ue_set_xer(e, t->xer));
+	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, reg_write(e, UC_PPC_REG_FPSCR, t->fpscr));
+	g->held.t = t;
+	for (unsigned int i = 0; i < g->nput; i++)
+		sim_ue_set_spr(e, g->put_spr[i], t->spr[g->put_spr[i]]);
 	e->amr = t->spr[SPRN_AMR];
 	sim_ue_set_pc(e, t->pc);
 	sim_ue_set_msr(e, t->msr);
@@ -1263,24 +1322,33 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 
 static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 {
-	struct sim_ue *e = UE(eng);
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
 
-	for (unsigned int i = 0; i < 32; i++) {
+	for (unsigned int i = 0; i < 32; i++)
 		t->gpr[i] = sim_ue_gpr(e, i);
-		t->fpr[i] = sim_ue_fpr(e, i);
+	t->cr = g->held.cr = sim_ue_cr(e);
+	t->lr = g->held.lr = sim_ue_lr(e);
+	t->ctr = g->held.ctr = sim_ue_ctr(e);
+	t->xer = g->held.xer = sim_ue_xer(e);
+	/*
+	 * FPRs and FPSCR change only by instructions that need MSR[FP] (or
+	 * MSR[VSX]); without them the thread's copies are still current.
+	 */
+	if (e->guest_msr & (M_FP | M_VSX)) {
+		for (unsigned int i = 0; i < 32; i++)
+			t->fpr[i] = g->held.fpr[i] = sim_ue_fpr(e, i);
+		t->fpscr = g->held.fpscr = reg_read(e, UC_PPC_REG_FPSCR);
 	}
-	t->cr = sim_ue_cr(e);
-	t->lr = sim_ue_lr(e);
-	t->ctr = sim_ue_ctr(e);
-	t->xer = sim_ue_xer(e);
-	t->fpscr = reg_read(e, UC_PPC_REG_FPSCR);
 	/* Only SPRs the guest can write without trapping can have changed. */
-	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
-		const struct sim_spr *s = &sim_spr_table[n];
+	for (unsigned int i = 0; i < g->nget; i++) {
+		unsigned int n = g->get_spr[i];
+		uint64_t v = sim_ue_spr(e, n);
 
-		if (s->name && (s->flags & SIM_SPR_ENGINE) && s->write == SIM_SPR_PROB &&
-		    s->fx != SIM_FX_REG)
-			t->spr[engine_spr_store(n)] = sim_ue_spr(e, engine_spr_store(n));
+		/* In real mode the engine's AMR lacks key 0 (sim_ue_set_msr): keep the guest's. */
+		if (n == SPRN_AMR && !(e->guest_msr & (M_IR | M_DR)))
+			v = (v & ~(3ULL << 62)) | (e->amr & (3ULL << 62));
+		t->spr[n] = v;
 	}
 	t->pc = sim_ue_pc(e);
 }
@@ -1338,6 +1406,7 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 	struct sim_ue_exit x;
 
 	g->cur = t;
+	glue_tb_start(g, t);
 	memset(stop, 0, sizeof(*stop));
 	sim_ue_run(e, budget, &x);
 	/* Test mode: what the last blocks put in the TLB, before the model acts. */
@@ -1457,6 +1526,7 @@ struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, s
 		return NULL;
 	}
 	sim_ue_set_tb_fn(g->ue, glue_tb, g);
+	served_sprs(g);
 	sim_host.code_written = glue_code_written;
 	sim_host.code_ctx = g;
 	g->eng.ops = &unicorn_ops;
