@@ -61,10 +61,15 @@ uint64_t sim_arena_ra(const struct sim_arena *a, const void *p)
 	return (uint64_t)(b - a->base);
 }
 
+/* used[] per block: free and never handed out (still the mmap's zeroes), in use, free again. */
+#define BLK_FRESH	0
+#define BLK_USED	1
+#define BLK_FREED	2
+
 static bool range_free(const struct sim_arena *a, uint64_t first, uint64_t n)
 {
 	for (uint64_t i = 0; i < n; i++)
-		if (a->used[first + i])
+		if (a->used[first + i] == BLK_USED)
 			return false;
 	return true;
 }
@@ -73,8 +78,16 @@ static uint64_t take(struct sim_arena *a, uint64_t first, uint64_t n)
 {
 	uint64_t ra = first << SIM_ARENA_BLOCK_SHIFT;
 
-	memset(a->used + first, 1, n);
-	memset(a->base + ra, 0, n << SIM_ARENA_BLOCK_SHIFT);
+	/*
+	 * Zero only blocks that were handed out before: fresh anonymous memory
+	 * is zero already, and touching it would commit every page of guest
+	 * RAM at start-up.
+	 */
+	for (uint64_t i = 0; i < n; i++) {
+		if (a->used[first + i] == BLK_FREED)
+			memset(a->base + ra + (i << SIM_ARENA_BLOCK_SHIFT), 0, SIM_ARENA_BLOCK);
+		a->used[first + i] = BLK_USED;
+	}
 	return ra;
 }
 
@@ -120,7 +133,7 @@ void sim_arena_free(struct sim_arena *a, uint64_t ra, uint64_t size)
 	if (ra == SIM_RA_NONE || first + n > a->nblocks || first * SIM_ARENA_BLOCK <
 	    SIM_ARENA_HOST_RESERVED)
 		return;
-	memset(a->used + first, 0, n);
+	memset(a->used + first, BLK_FREED, n);
 }
 
 uint64_t sim_arena_free_bytes(const struct sim_arena *a)
@@ -128,6 +141,6 @@ uint64_t sim_arena_free_bytes(const struct sim_arena *a)
 	uint64_t n = 0;
 
 	for (uint64_t i = 0; i < a->nblocks; i++)
-		n += !a->used[i];
+		n += a->used[i] != BLK_USED;
 	return n << SIM_ARENA_BLOCK_SHIFT;
 }
