@@ -85,8 +85,9 @@ static const char usage_replay[] =
 	"what the trace recorded, record by record.  The first difference is printed with the\n"
 	"recorded and replayed fields side by side.\n"
 	"\n"
-	"Until the HV core is connected (tools/p7trace/replay_backend.c) this reads and checks the\n"
-	"trace, rebuilds its state, says what would be replayed, and exits with 77.\n"
+	"The HV core is hv/ built for the simulator (tools/p7trace/replay_backend.c); hcalls that\n"
+	"read guest memory (H_REGISTER_VPA) are skipped.  A p7trace built without a core only\n"
+	"checks the trace and exits with 77.\n"
 	"\n" FILE_HELP "\n" EXIT_CODES;
 
 static const char usage_check[] =
