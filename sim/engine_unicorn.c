@@ -44,6 +44,7 @@
 #define ENV_SLB			704	/* ppc_slb_t slb[64]: esid, vsid, sps* */
 #define ENV_SLB_SIZE		24
 #define ENV_SPR			2840	/* target_ulong spr[1024] */
+#define ENV_SPR_CB		(ENV_SPR + 8 * 1024)	/* ppc_spr_t spr_cb[1024] */
 #define ENV_TB_ENV		77656
 #define ENV_MMU_MODEL		77688
 #define ENV_EXCP_MODEL		77692
@@ -74,6 +75,17 @@ enum {
 #define QX_PROG_INVAL		0x20
 #define QX_PROG_PRIV		0x30
 #define QX_PROG_TRAP		0x40
+
+/*
+ * ppc_spr_t: the translator's callbacks for mfspr/mtspr of one SPR number:
+ * problem state (uea), supervisor (oea), hypervisor (hea) read and write,
+ * then the name and the reset value.  SPR_NOACCESS is a sentinel callback
+ * that makes the translator raise the privileged-SPR exception.
+ */
+#define SPR_CB_SIZE		64
+#define SPR_CB_UEA_READ		0
+#define SPR_CB_UEA_WRITE	8
+#define SPR_CB_NAME		48
 
 /* opc_handler_t: inval1, inval2 (u32), type, type2 (u64), handler. */
 #define OPC_TYPE_OFF		8
@@ -362,6 +374,66 @@ static void probe_tlb(struct sim_ue *e)
 	e->tlb_modes = n;
 }
 
+static void *spr_cb_ptr(struct sim_ue *e, unsigned int sprn, unsigned int off)
+{
+	void *p;
+
+	memcpy(&p, e->env + ENV_SPR_CB + SPR_CB_SIZE * sprn + off, sizeof(p));
+	return p;
+}
+
+static bool spr_cb_named(struct sim_ue *e, unsigned int sprn, const char *name)
+{
+	const char *n = spr_cb_ptr(e, sprn, SPR_CB_NAME);
+
+	return n && !strcmp(n, name);
+}
+
+/*
+ * The engine runs every guest at its problem state, where its POWER10 CPU
+ * serves some SPRs without trapping that POWER7 does not let problem state
+ * read or write (PURR, SPURR, SIER, TB through 284/285), or whose POWER7
+ * values the model holds (the problem-state PMU views).  Before anything
+ * is translated, every problem-state callback the SPR table does not mark
+ * as engine-served (SIM_SPR_ENGINE) becomes the privileged sentinel: those
+ * mfspr/mtspr then trap and the model answers as POWER7 would.  SPR 13
+ * (the AMR's problem-state number) traps too although the table lets the
+ * engine serve it: QEMU reads it from a storage of its own (0, not the AMR)
+ * and masks writes with UAMOR even for the guest kernel, where POWER7 uses
+ * AMOR (ISA 2.06 Book III-S 5.7.13.3).  Returns
+ * the number of callbacks changed, or -1 when the callback table is not
+ * where the probes expect it.
+ */
+static int restrict_sprs(struct sim_ue *e)
+{
+	void *noaccess = spr_cb_ptr(e, SPRN_SRR0, SPR_CB_UEA_READ);
+	int changed = 0;
+
+	/* SRR0 and PVR are never problem-state SPRs: both carry the sentinel. */
+	if (!spr_cb_named(e, SPRN_XER, "XER") || !spr_cb_named(e, 8, "LR") ||
+	    !spr_cb_named(e, SPRN_SRR0, "SRR0") || !spr_cb_named(e, SPRN_PVR, "PVR") ||
+	    !noaccess || spr_cb_ptr(e, SPRN_SRR0, SPR_CB_UEA_WRITE) != noaccess ||
+	    spr_cb_ptr(e, SPRN_PVR, SPR_CB_UEA_READ) != noaccess)
+		return -1;
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = sim_spr_info(n);
+		bool served = s && (s->flags & SIM_SPR_ENGINE) && n != SPRN_UAMR;
+
+		for (unsigned int w = 0; w < 2; w++) {
+			unsigned int off = w ? SPR_CB_UEA_WRITE : SPR_CB_UEA_READ;
+			void *cb = spr_cb_ptr(e, n, off);
+
+			if (!cb || cb == noaccess ||
+			    (served && (w ? s->write : s->read) == SIM_SPR_PROB))
+				continue;
+			memcpy(e->env + ENV_SPR_CB + SPR_CB_SIZE * n + off, &noaccess,
+			       sizeof(noaccess));
+			changed++;
+		}
+	}
+	return changed;
+}
+
 /* ---- hooks --------------------------------------------------------------------- */
 
 static uint64_t tb_now(const struct sim_ue *e)
@@ -586,6 +658,11 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 		goto out_close;
 	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
+	if (restrict_sprs(e) < 0) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (SPR callback "
+			   "table)");
+		goto out_close;
+	}
 	/*
 	 * A time base the simulator owns: with tb_freq 0 QEMU's TB is exactly
 	 * tb_offset, a field in our memory.  Without it mftb dereferences NULL.

@@ -9,7 +9,8 @@ else()
 endif()
 
 add_executable(test_guests ${CMAKE_CURRENT_SOURCE_DIR}/test_guests.c)
-target_include_directories(test_guests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_include_directories(test_guests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
+	${CMAKE_SOURCE_DIR}/tests/engine)
 target_compile_definitions(test_guests PRIVATE P7_GUEST_DIR="${P7_GUEST_DIR}"
 	P7_GUESTS_AVAILABLE=${P7_GUESTS_AVAILABLE_DEF})
 target_compile_options(test_guests PRIVATE -Werror)
@@ -23,7 +24,7 @@ endforeach()
 
 set(P7_GUEST_SCENARIOS hdec_spin hdec_bound_long_blocks vrma_miss_hdsi hisi illegal_hea
 	isa207_hea sc reloc_read_write reloc_dsi_protfault reloc_dsi_nohpte dseg iseg dec trap
-	priv_user deterministic check_catches_stale_translation)
+	priv_user spr_fidelity deterministic check_catches_stale_translation)
 foreach(s ${P7_GUEST_SCENARIOS})
 	p7_add_test(NAME guest.${s} COMMAND test_guests test_${s} LABELS guest TIMEOUT 120)
 	set_tests_properties(guest.${s} PROPERTIES SKIP_RETURN_CODE 77)
