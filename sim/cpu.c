@@ -174,6 +174,7 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 	struct sim_machine *m = t->m;
 	struct sim_intr irq = { 0 };
 	struct sim_xlate x;
+	uint64_t msr_before;
 
 	switch (stop->reason) {
 	case SIM_STOP_BUDGET:
@@ -194,6 +195,7 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		break;
 	case SIM_STOP_INSN:
 		t->pc = stop->pc;
+		msr_before = t->msr;
 		if (!m->emulate) {
 			/* Without emulation every such instruction is one POWER7 lacks. */
 			irq = sim_intr_hea(stop->insn);
@@ -205,7 +207,17 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 			if (*budget)
 				(*budget)--;
 			t->regs_dirty = true;
-			return 0;
+			/*
+			 * Single step (6.5.15): an emulated instruction is traced
+			 * like one the engine ran, SRR0 = the next instruction;
+			 * not rfid or hrfid, nor the mtmsr(d) that sets SE.
+			 */
+			if (!(msr_before & MSR_SE) || !(t->msr & MSR_SE) ||
+			    ((stop->insn >> 26) == 19 && (((stop->insn >> 1) & 0x3ff) == 18 ||
+							 ((stop->insn >> 1) & 0x3ff) == 274)))
+				return 0;
+			irq.vec = BOOK3S_INTERRUPT_TRACE;
+			break;
 		case SIM_EMU_STOP:
 			t->regs_dirty = true;
 			return -1;

@@ -421,6 +421,35 @@ static void test_spr_fidelity(void **state)
 	assert_clean();
 }
 
+/*
+ * Single step over emulated instructions (ISA 2.06 6.5.15, and the
+ * guest contract): the mtmsrd that sets MSR[SE] is not traced; the next
+ * instruction, an mfspr the model emulates, is, with SRR0 = the one after
+ * it and the mfspr's result in place.
+ */
+static void test_trace_emulated(void **state)
+{
+	const uint32_t code[] = {
+		ppc_mfmsr(5), ppc_ori(5, 5, 0x400 /* MSR_SE */), PPC_X(31, 5, 0, 0, 178) /* mtmsrd */,
+		ppc_mfspr(7, SPRN_SPRG0), ppc_li(20, 1), ppc_li(21, 1),
+	};
+	const uint32_t vector[] = {
+		ppc_li(4, BOOK3S_INTERRUPT_TRACE), ppc_mfspr(5, SPRN_SRR0), ppc_mfspr(6, SPRN_SRR1),
+		ppc_li(3, 0), ppc_ori(3, 3, G_REPORT), ppc_sc(1),
+	};
+
+	gx_load_words(&G, GX_ENTRY, code, sizeof(code) / sizeof(code[0]));
+	gx_load_words(&G, BOOK3S_INTERRUPT_TRACE, vector, sizeof(vector) / sizeof(vector[0]));
+	G.t->spr[SPRN_SPRG0] = 0x77;
+	gx_enter(&G, GX_ENTRY, GX_MSR_ENTRY);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_report(BOOK3S_INTERRUPT_TRACE, GX_ENTRY + 16);
+	assert_int_equal(G.t->gpr[7], 0x77);
+	assert_int_equal(G.t->gpr[20], 0);
+	assert_int_equal(G.report[2] & MSR_SE, MSR_SE);
+	assert_clean();
+}
+
 /* ---- determinism ---------------------------------------------------------------------------- */
 
 struct outcome {
@@ -541,6 +570,7 @@ int main(int argc, char **argv)
 		SCENARIO(test_trap),
 		SCENARIO(test_priv_user),
 		SCENARIO(test_spr_fidelity),
+		SCENARIO(test_trace_emulated),
 		SCENARIO(test_deterministic),
 		SCENARIO(test_check_catches_stale_translation),
 	};
