@@ -30,15 +30,17 @@ summary() {
 		echo "$1 lines......: no code"
 	fi
 }
-summary "hv/ " "$OUT/hv.info"
-summary "sim/" "$OUT/sim.info"
-echo "coverage: HTML report in $OUT/html/index.html"
+{
+	summary "hv/ " "$OUT/hv.info"
+	summary "sim/" "$OUT/sim.info"
+	echo "coverage: HTML report in $OUT/html/index.html"
+} | tee "$OUT/summary.txt"
 
 if [ -s "$OUT/hv.info" ]; then
 	pct=$(lcov --summary "$OUT/hv.info" 2>&1 | awk '/lines\.\.\./ { sub("%", "", $2); print $2 }')
 	if awk -v p="$pct" -v m="$MIN" 'BEGIN { exit !(p + 0 < m + 0) }'; then
-		echo "coverage: FAIL: hv/ line coverage $pct% is below $MIN%"
+		echo "coverage: FAIL: hv/ line coverage $pct% is below $MIN%" | tee -a "$OUT/summary.txt"
 		exit 1
 	fi
-	echo "coverage: hv/ line coverage $pct% (minimum $MIN%)"
+	echo "coverage: hv/ line coverage $pct% (minimum $MIN%)" | tee -a "$OUT/summary.txt"
 fi
