@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interrupt.h"
 #include "p7sim.h"
 #include "vmm.h"
 
@@ -34,6 +35,9 @@ static const char usage[] =
 "  --max-insns N       stop after N instructions, all vcpus together (default: none)\n"
 "  --quantum N         instructions per vcpu turn (default 100000)\n"
 "  --hypervisor-node   add /hypervisor (compatible \"linux,kvm\") to the device tree\n"
+"  --inject KIND@N[:CPU]  raise an exception no guest instruction causes when the\n"
+"                      instruction clock reaches N, on vcpu CPU (default 0): KIND is\n"
+"                      external, mce, sreset or hmi (up to 8 times)\n"
 "  --stats             print exits by trap and hcalls by number (like perf kvm stat)\n"
 "                      with counts and simulated time, on stderr at the end\n"
 "  --trace FILE        write the HV core's event stream (docs/trace-format.md)\n"
@@ -82,6 +86,43 @@ static int parse_u64(const char *s, uint64_t *out)
 	return (errno || end == s || *end || *s == '-') ? -1 : 0;
 }
 
+static int parse_inject(const char *s, struct p7sim_opts *o)
+{
+	static const struct { const char *name; int kind; } kinds[] = {
+		{ "external", SIM_INJ_EXTERNAL }, { "mce", SIM_INJ_MACHINE_CHECK },
+		{ "sreset", SIM_INJ_SYSTEM_RESET }, { "hmi", SIM_INJ_HMI },
+	};
+	const char *at = strchr(s, '@');
+	char *end;
+	unsigned int i, k;
+
+	if (!at || o->ninject >= 8)
+		return -1;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strlen(kinds[k].name) == (size_t)(at - s) && !strncmp(s, kinds[k].name, at - s))
+			break;
+	if (k == sizeof(kinds) / sizeof(kinds[0]))
+		return -1;
+	i = o->ninject;
+	errno = 0;
+	o->inject[i].at = strtoull(at + 1, &end, 0);
+	if (errno || end == at + 1)
+		return -1;
+	o->inject[i].cpu = 0;
+	if (*end == ':') {
+		const char *c = end + 1;
+
+		o->inject[i].cpu = (unsigned int)strtoul(c, &end, 0);
+		if (end == c)
+			return -1;
+	}
+	if (*end)
+		return -1;
+	o->inject[i].kind = kinds[k].kind;
+	o->ninject++;
+	return 0;
+}
+
 static int bad(const char *what, const char *val)
 {
 	fprintf(stderr, "p7sim: bad %s: '%s' (see p7sim --help)\n", what, val);
@@ -104,6 +145,7 @@ int main(int argc, char **argv)
 		{ "trace", required_argument, NULL, 'T' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "hypervisor-node", no_argument, NULL, 'H' },
+		{ "inject", required_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -184,6 +226,11 @@ int main(int argc, char **argv)
 			break;
 		case 'H':
 			o.hypervisor_node = true;
+			break;
+		case 'I':
+			if (parse_inject(optarg, &o))
+				return bad("--inject (KIND@N[:CPU], KIND external|mce|sreset|hmi, at "
+					   "most 8)", optarg);
 			break;
 		case 'h':
 			fputs(usage, stdout);

@@ -20,6 +20,7 @@
 #include "hv_env_sim.h"
 #include "hv/hv_vcpu.h"
 #include "hv/trace.h"
+#include "interrupt.h"
 #include "machine.h"
 #include "p7sim.h"
 #include "p7trace.h"
@@ -163,7 +164,8 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 		return P7SIM_EXIT_BAD_INPUT;
 	}
 	sim_machine_select(&v->m, 0);
-	v->m.log_level = o->quiet ? 3 : 4;
+	/* The HV core's own warnings would repeat what p7sim reports in one line. */
+	v->m.log_level = 3;
 	eng = sim_engine_unicorn_create(&v->m, err, errlen);
 	if (!eng)
 		return P7SIM_EXIT_SIM_ERROR;
@@ -242,6 +244,19 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 		return P7SIM_EXIT_BAD_INPUT;
 	}
 	v->plat_up = true;
+
+	for (unsigned int i = 0; i < o->ninject; i++) {
+		struct sim_injection inj = {
+			.at = o->inject[i].at,
+			.cpu = o->inject[i].cpu * SIM_THREADS_PER_CORE,
+			.kind = (enum sim_inject_kind)o->inject[i].kind,
+		};
+
+		if (o->inject[i].cpu >= o->smp || sim_inject(&v->m, &inj)) {
+			snprintf(err, errlen, "cannot inject on vcpu %u", o->inject[i].cpu);
+			return P7SIM_EXIT_BAD_INPUT;
+		}
+	}
 
 	/* The boot vcpu: real mode, r3 = device tree (contract 5.1). */
 	{

@@ -38,6 +38,13 @@ struct p7sim_opts {
 	const char *guest;		/* NULL: the built-in demo guest */
 	const char *cmdline;		/* for the trace header */
 	uint64_t quantum;		/* instructions per vcpu turn */
+	/* --inject KIND@INSNS[:CPU]: exceptions no guest instruction causes */
+	struct {
+		int kind;		/* enum sim_inject_kind */
+		uint64_t at;		/* global instruction clock */
+		unsigned int cpu;	/* vcpu */
+	} inject[8];
+	unsigned int ninject;
 };
 
 /* Run a guest to completion: returns an enum p7sim_status. */
