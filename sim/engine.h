@@ -85,7 +85,12 @@ struct sim_engine_ops {
 	 * key it applies (Kp <- Ks while the guest is in supervisor state).
 	 */
 	void (*set_pc_msr)(struct sim_engine *e, const struct sim_thread *t);
-	/* Translation state changed: mirror the SIM_ENG_* parts in @what. */
+	/*
+	 * Translation state changed: mirror the SIM_ENG_* parts in @what, and
+	 * drop the cached translations they invalidate (the model does not ask
+	 * for a flush on LPID or SLB writes: a partition switch rewrites both
+	 * and usually comes back to the same state, which the engine can see).
+	 */
 	void (*mmu_changed)(struct sim_engine *e, const struct sim_thread *t, unsigned int what);
 	/* Drop cached translations: every one, or those of the page holding @ea. */
 	void (*tlb_flush)(struct sim_engine *e, bool all, uint64_t ea);

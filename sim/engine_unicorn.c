@@ -898,6 +898,14 @@ uint64_t sim_ue_msr(struct sim_ue *e)
 
 void sim_ue_set_mmu(struct sim_ue *e, uint64_t sdr1, uint64_t lpcr, uint64_t rmor, uint64_t lpid)
 {
+	/*
+	 * Every partition switch passes through LPID_RSVD and the host's
+	 * values and back; what matters is the state the guest runs with.  The
+	 * same as before: the engine's translations are still right.
+	 */
+	if (sim_ue_spr(e, SPRN_SDR1) == sdr1 && sim_ue_spr(e, SPRN_LPCR) == lpcr &&
+	    sim_ue_spr(e, SPRN_RMOR) == rmor && sim_ue_spr(e, SPRN_LPID) == lpid)
+		return;
 	sim_ue_set_spr(e, SPRN_SDR1, sdr1);
 	sim_ue_set_spr(e, SPRN_LPCR, lpcr);
 	sim_ue_set_spr(e, SPRN_RMOR, rmor);
@@ -1455,16 +1463,33 @@ static void ops_mmu_changed(struct sim_engine *eng, const struct sim_thread *t, 
 		 * where hardware applies the AMR at every access: a new AMR
 		 * must not meet translations made under the old one.
 		 */
-		sim_ue_set_amr(e, t->spr[SPRN_AMR]);
-		tlb_flush_ppc64(e->cpu);
+		if (t->spr[SPRN_AMR] != e->amr) {
+			sim_ue_set_amr(e, t->spr[SPRN_AMR]);
+			tlb_flush_ppc64(e->cpu);
+		}
 	}
 	if (what & SIM_ENG_SLB) {
-		/* The ISA's SLB index is in RB's low bits; position i holds it. */
-		for (unsigned int i = 0; i < 64; i++)
+		bool changed = false;
+
+		/*
+		 * The ISA's SLB index is in RB's low bits; position i holds it.
+		 * Every partition switch clears and reloads the SLB; when the
+		 * guest's entries come back the same, the engine's translations
+		 * are still valid and no flush is needed.
+		 */
+		for (unsigned int i = 0; i < 64; i++) {
+			typeof(e->slb[0]) old = e->slb[i];
+
 			store_slb(e, i, i < SIM_SLB_ENTRIES ? t->slb[i].esid : 0,
 				  i < SIM_SLB_ENTRIES ? t->slb[i].vsid : 0);
-		load_slb(e);
-		tlb_flush_ppc64(e->cpu);
+			if (old.valid != e->slb[i].valid ||
+			    (old.valid && (old.esid != e->slb[i].esid || old.vsid != e->slb[i].vsid)))
+				changed = true;
+		}
+		if (changed) {
+			load_slb(e);
+			tlb_flush_ppc64(e->cpu);
+		}
 	}
 }
 

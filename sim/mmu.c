@@ -51,7 +51,7 @@ void sim_slb_mte(struct sim_thread *t, uint64_t rs, uint64_t rb)
 		return;
 	t->slb[idx].esid = rb;
 	t->slb[idx].vsid = rs & SIM_SLB_VSID_BITS;
-	sim_cpu_mirror(t, SIM_ENG_SLB, true);
+	sim_cpu_mirror(t, SIM_ENG_SLB, false);
 }
 
 /* slbmfee: ESID and V of the entry (index bits read as 0). */
@@ -83,7 +83,7 @@ void sim_slb_ie(struct sim_thread *t, uint64_t rb)
 		if ((e->esid & SLB_ESID_V) && ((e->esid ^ rb) & mask) == 0)
 			e->esid &= ~SLB_ESID_V;
 	}
-	sim_cpu_mirror(t, SIM_ENG_SLB, true);
+	sim_cpu_mirror(t, SIM_ENG_SLB, false);
 }
 
 /* slbia (5.9.3.3): every entry except entry 0 becomes invalid. */
@@ -91,7 +91,7 @@ void sim_slb_ia(struct sim_thread *t)
 {
 	for (unsigned int i = 1; i < SIM_SLB_ENTRIES; i++)
 		t->slb[i].esid &= ~SLB_ESID_V;
-	sim_cpu_mirror(t, SIM_ENG_SLB, true);
+	sim_cpu_mirror(t, SIM_ENG_SLB, false);
 }
 
 const struct sim_slbe *sim_slb_find(const struct sim_thread *t, uint64_t ea)

@@ -220,24 +220,27 @@ static void do_write(struct sim_thread *t, unsigned int sprn, const struct sim_s
 		old = t->spr[st];
 		sim_rules_sdr1(t, old, val);
 		t->spr[st] = val;
-		sim_cpu_mirror(t, SIM_ENG_SDR1, old != val);
+		sim_cpu_mirror(t, SIM_ENG_SDR1, false);	/* the engine flushes on a change */
 		return;
 	case SIM_FX_LPID:
+		old = t->spr[st];
 		t->spr[st] = val & SIM_LPID_MASK;
-		sim_cpu_mirror(t, SIM_ENG_LPID, true);
+		/*
+		 * The engine drops its cached translations itself when the
+		 * partition it runs with differs (engine.h, mmu_changed): every
+		 * switch passes through LPID_RSVD and back to the same guest.
+		 */
+		sim_cpu_mirror(t, SIM_ENG_LPID, false);
 		return;
 	case SIM_FX_LPCR:
 		old = t->spr[st];
 		t->spr[st] = val & SIM_LPCR_P7_MASK;
-		/* A change of the real-mode translation invalidates what the engine cached. */
-		sim_cpu_mirror(t, SIM_ENG_LPCR,
-			       (old ^ t->spr[st]) & (LPCR_VPM0 | LPCR_VPM1 | LPCR_VRMASD |
-						     0x3c000000ULL));
+		sim_cpu_mirror(t, SIM_ENG_LPCR, false);	/* the engine flushes on a change */
 		return;
 	case SIM_FX_RMOR:
 		old = t->spr[st];
 		t->spr[st] = val;
-		sim_cpu_mirror(t, SIM_ENG_RMOR, old != val);
+		sim_cpu_mirror(t, SIM_ENG_RMOR, false);	/* the engine flushes on a change */
 		return;
 	case SIM_FX_AMR:
 		/* mtspr 29 below hypervisor state changes only the AMOR-enabled bits. */
