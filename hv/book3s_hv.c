@@ -7,21 +7,16 @@
  * kernel completes an hcall.
  */
 #include "hv_env.h"
-#include "hv/hv_bug.h"
 #include "hv/hv_vcpu.h"
 #include "hv/trace.h"
 
 /* SRR1 bits that depend on the interrupt, never copied from the MSR (reg.h). */
 #define HV_SRR1_MSR_BITS	(~0x783f0000UL)
-#define HV_SRR1_ISI_NOPT	0x40000000UL
 #define HV_SRR1_PROGILL		0x00080000UL
 #define HV_SRR1_PROGTRAP_BITS	0x001f0000UL	/* reason bits a firmware 0x700 carries */
 #define HV_SRR1_HISI_ISI	0x08000000UL	/* the seed's flag for a reflected HISI */
 #define HV_MMCR0_FC		0x80000000UL
 #define HV_CTRL_RUNLATCH	0x1UL
-/* Bytes of the kvm_hv exit-state trace record. */
-#define HV_TRACE_WORDS_MAX	48
-
 static void hv_trace_words(u32 type, const u64 *w, unsigned int n)
 {
 	hv_trace(type, w, n * 8);
