@@ -50,6 +50,8 @@ struct hv_hcall_entry {
  * its before/after guest view and the dwords hardware now walks.
  */
 #define HV_HPTE_SNAP_MAX	8
+/* The RPN bits that select the 16 MB backing page: the host's in hardware, the guest's in a trace. */
+#define HV_HW_R_PAGE		(HPTE_R_RPN & ~(HV_RAM_PAGE_SIZE - 1))
 
 struct hv_hpte_snap {
 	unsigned int n;
@@ -87,7 +89,12 @@ static void hv_snap_report(struct hv_vcpu *vcpu, const struct hv_hpte_snap *s)
 		w[TRT_V_OLD] = s->v[k];
 		w[TRT_R_OLD] = s->r[k];
 		w[TRT_HW_V] = hv_hpte_load(kvm->hpt_virt + 2 * s->idx[k]);
-		w[TRT_HW_R] = hv_hpte_load(kvm->hpt_virt + 2 * s->idx[k] + 1);
+		/*
+		 * What hardware holds in dword 1, but with the guest's page
+		 * number: a trace never carries a host real address.
+		 */
+		w[TRT_HW_R] = (hv_hpte_load(kvm->hpt_virt + 2 * s->idx[k] + 1) & ~HV_HW_R_PAGE) |
+			      (w[TRT_R_NEW] & HV_HW_R_PAGE);
 		hv_trace(HV_TR_HPTE, w, sizeof(w));
 	}
 }

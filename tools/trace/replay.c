@@ -267,13 +267,6 @@ static void emit(void *ctx, uint32_t type, const void *payload, uint32_t len)
 	ev->type = type;
 	ev->nwords = n;
 	ev->known = ~0ULL;
-	/*
-	 * An HPTE's hardware dword 1 holds a host real address: it depends
-	 * on the machine that recorded the trace, not on the core's decision,
-	 * so it is not compared (the guest's view and hardware dword 0 are).
-	 */
-	if (type == HV_TR_HPTE)
-		ev->known &= ~(1ULL << TRT_HW_R);
 	for (uint32_t i = 0; i < n && i < P7TRACE_MAX_WORDS; i++)
 		memcpy(&ev->w[i], (const uint8_t *)payload + 8 * i, 8);
 }

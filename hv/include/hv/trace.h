@@ -53,7 +53,10 @@ enum { TRHX_VCPU, TRHX_REQ, TRHX_RET, TRHX_WHERE, TRHX_RES0, TRHX_NWORDS = TRHX_
 /* Words of HV_TR_PAGE_FAULT: the guest address and DSISR/SRR1 bits reflected. */
 enum { TRP_VCPU, TRP_TRAP, TRP_PC, TRP_EA, TRP_DSISR, TRP_NWORDS };
 
-/* Words of HV_TR_HPTE: index, guest-visible dwords before and after, and hardware dwords after. */
+/*
+ * Words of HV_TR_HPTE: index, guest-visible dwords before and after, and the
+ * hardware dwords after (dword 1 with the guest's page number, never a host address).
+ */
 enum { TRT_VCPU, TRT_INDEX, TRT_V_OLD, TRT_R_OLD, TRT_V_NEW, TRT_R_NEW, TRT_HW_V, TRT_HW_R,
        TRT_NWORDS };
 
