@@ -351,19 +351,11 @@ int hv_handle_exit(struct hv_vcpu *vcpu)
 
 static void hv_complete_user_hcall(struct hv_vcpu *vcpu)
 {
-	u64 w[TRHX_NWORDS];
-
 	vcpu->regs.gpr[3] = vcpu->run.papr_hcall.ret;
 	for (unsigned int i = 0; i < 9; i++)
 		vcpu->regs.gpr[4 + i] = vcpu->run.papr_hcall.args[i];
 	vcpu->hcall_needed = false;
-	w[TRHX_VCPU] = vcpu->vcpu_id;
-	w[TRHX_REQ] = vcpu->run.papr_hcall.nr;
-	w[TRHX_RET] = vcpu->run.papr_hcall.ret;
-	w[TRHX_WHERE] = 1;
-	for (unsigned int i = 0; i < 9; i++)
-		w[TRHX_RES0 + i] = vcpu->regs.gpr[4 + i];
-	hv_trace_words(HV_TR_HCALL_EXIT, w, TRHX_NWORDS);
+	hv_trace_hcall_exit(vcpu, vcpu->run.papr_hcall.nr, (long)vcpu->run.papr_hcall.ret, true);
 }
 
 static int hv_user_exit(struct hv_vcpu *vcpu, int ret)

@@ -398,25 +398,28 @@ void hv_hcall_enable_defaults(struct hv_vm *vm)
 			hv_vm_enable_hcall(vm, i * 4, true);
 }
 
-static void hv_trace_hcall(struct hv_vcpu *vcpu, u32 type, long ret)
+static void hv_trace_hcall_enter(struct hv_vcpu *vcpu)
+{
+	u64 w[TRH_NWORDS];
+
+	w[TRH_VCPU] = vcpu->vcpu_id;
+	w[TRH_REQ] = vcpu->regs.gpr[3];
+	for (unsigned int i = 0; i < 9; i++)
+		w[TRH_ARG0 + i] = vcpu->regs.gpr[4 + i];
+	hv_trace(HV_TR_HCALL_ENTER, w, sizeof(w));
+}
+
+void hv_trace_hcall_exit(struct hv_vcpu *vcpu, u64 req, long ret, bool in_user)
 {
 	u64 w[TRHX_NWORDS];
 
-	if (type == HV_TR_HCALL_ENTER) {
-		w[TRH_VCPU] = vcpu->vcpu_id;
-		w[TRH_REQ] = vcpu->regs.gpr[3];
-		for (unsigned int i = 0; i < 9; i++)
-			w[TRH_ARG0 + i] = vcpu->regs.gpr[4 + i];
-		hv_trace(type, w, TRH_NWORDS * 8);
-		return;
-	}
 	w[TRHX_VCPU] = vcpu->vcpu_id;
-	w[TRHX_REQ] = vcpu->run.papr_hcall.nr;
+	w[TRHX_REQ] = req;
 	w[TRHX_RET] = (u64)ret;
-	w[TRHX_WHERE] = 0;
+	w[TRHX_WHERE] = in_user;
 	for (unsigned int i = 0; i < 9; i++)
 		w[TRHX_RES0 + i] = vcpu->regs.gpr[4 + i];
-	hv_trace(type, w, TRHX_NWORDS * 8);
+	hv_trace(HV_TR_HCALL_EXIT, w, sizeof(w));
 }
 
 int hv_pseries_do_hcall(struct hv_vcpu *vcpu)
@@ -426,7 +429,7 @@ int hv_pseries_do_hcall(struct hv_vcpu *vcpu)
 	const struct hv_hcall_entry *e;
 	long ret = H_TOO_HARD;
 
-	hv_trace_hcall(vcpu, HV_TR_HCALL_ENTER, 0);
+	hv_trace_hcall_enter(vcpu);
 	if (nr >= 0xf000)
 		vcpu->stats.hcalls_private++;
 	else if (!(nr & 3) && nr <= HV_MAX_HCALL)
@@ -450,7 +453,7 @@ int hv_pseries_do_hcall(struct hv_vcpu *vcpu)
 	/* Completed here: the next run must not replay a stale userspace result. */
 	vcpu->hcall_needed = false;
 	vcpu->run.exit_reason = KVM_EXIT_UNKNOWN;
-	hv_trace_hcall(vcpu, HV_TR_HCALL_EXIT, ret);
+	hv_trace_hcall_exit(vcpu, nr, ret, false);
 	return RESUME_GUEST;
 
 to_user:

@@ -37,6 +37,13 @@ int sim_arena_init(struct sim_arena *a, uint64_t size)
 	return 0;
 }
 
+uint64_t sim_arena_size_for(uint64_t guest_mem, uint64_t hpt_bytes)
+{
+	uint64_t size = SIM_ARENA_HOST_RESERVED + guest_mem + 2 * hpt_bytes + (64ULL << 20);
+
+	return (size + SIM_PAGE_16M - 1) & ~(SIM_PAGE_16M - 1);
+}
+
 void sim_arena_destroy(struct sim_arena *a)
 {
 	if (a->base)

@@ -29,6 +29,12 @@ struct sim_arena {
 };
 
 int sim_arena_init(struct sim_arena *a, uint64_t size);
+/*
+ * The arena a VMM needs for @guest_mem bytes of guest RAM and an HPT of
+ * @hpt_bytes: the host reservation, the RAM, room for the HPT at its natural
+ * alignment, and slack for the VMM's own allocations; a multiple of 16 MB.
+ */
+uint64_t sim_arena_size_for(uint64_t guest_mem, uint64_t hpt_bytes);
 void sim_arena_destroy(struct sim_arena *a);
 
 /* Host pointer for [ra, ra + len), or NULL when any byte lies outside. */

@@ -23,11 +23,14 @@
 #define G_DONE		0xf104
 #define G_VALUE		0xf108
 
+/* The kernel's names (hv_consts.h has them too when a C harness includes both). */
+#ifndef SPRN_SRR0
 #define SPRN_SRR0	26
 #define SPRN_SRR1	27
 #define SPRN_DAR	19
 #define SPRN_DSISR	18
 #define SPRN_DEC	22
+#endif
 
 /* r = an unsigned 16-bit code (li sign-extends). */
 #define LI_CODE(r, v)	li r, 0; ori r, r, v

@@ -18,7 +18,6 @@
 #include "cpu.h"
 #include "emulate.h"
 #include "engine_unicorn.h"
-#include "guest_asm.h"
 #include "hv_env.h"
 #include "hv_env_sim.h"
 #include "hv/hv_vcpu.h"
@@ -27,6 +26,8 @@
 #include "machine.h"
 #include "spr.h"
 #include "timebase.h"
+/* After hv_env.h: guest_asm.h defines SPRN_* only where hv_consts.h has not. */
+#include "guest_asm.h"
 
 #define MB	(1ULL << 20)
 

@@ -146,7 +146,7 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 {
 	const struct p7sim_opts *o = v->o;
 	uint64_t hpt = 1ULL << (o->hpt_order ? o->hpt_order : 24);
-	uint64_t arena = SIM_ARENA_HOST_RESERVED + o->mem + 2 * hpt + 64 * MB;
+	uint64_t arena = sim_arena_size_for(o->mem, hpt);
 	struct p7sim_mem mem = { v, o->mem, vmm_page };
 	struct p7sim_config pc = { 0 };
 	struct p7sim_ops ops = { 0 };
@@ -158,7 +158,6 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 	void *fdt;
 	int ret;
 
-	arena = (arena + SIM_PAGE_16M - 1) & ~(SIM_PAGE_16M - 1);
 	if (sim_machine_init(&v->m, arena, o->smp)) {
 		snprintf(err, errlen, "cannot create a machine with %" PRIu64 " MB", arena / MB);
 		return P7SIM_EXIT_BAD_INPUT;

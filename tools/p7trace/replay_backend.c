@@ -64,15 +64,13 @@ static int rb_start(void *ctx, const struct p7trace_header *hdr)
 	struct rb *b = ctx;
 	uint64_t mem = hdr->cfg.mem_bytes ? hdr->cfg.mem_bytes : 256 * MB;
 	unsigned int order = hdr->cfg.hpt_order ? (unsigned int)hdr->cfg.hpt_order : 24;
-	uint64_t hpt = (uint64_t)1 << order;
 	/* p7sim's machine (tools/p7sim/vmm.c): the same arena, the same order of allocation. */
-	uint64_t arena = SIM_ARENA_HOST_RESERVED + mem + 2 * hpt + 64 * MB;
+	uint64_t arena = sim_arena_size_for(mem, (uint64_t)1 << order);
 
 	memset(b, 0, sizeof(*b));
 	b->ncpus = hdr->cfg.cores ? (unsigned int)hdr->cfg.cores : 1;
 	if (b->ncpus > HV_MAX_VCPUS || mem % (16 * MB))
 		return -1;
-	arena = (arena + SIM_PAGE_16M - 1) & ~(SIM_PAGE_16M - 1);
 	if (sim_machine_init(&b->m, arena, b->ncpus))
 		return -1;
 	b->machine_up = true;
@@ -169,7 +167,6 @@ static int rb_hcall(void *ctx, struct p7trace_replay *rp, uint32_t id,
 {
 	struct rb *b = ctx;
 	struct hv_vcpu *v = id < b->ncpus ? b->vcpu[id] : NULL;
-	uint64_t w[TRHX_NWORDS];
 
 	if (!v || !p7trace_known(ev, TRH_REQ) || ev->w[TRH_REQ] == H_REGISTER_VPA)
 		return P7TRACE_REPLAY_SKIP;
@@ -181,15 +178,9 @@ static int rb_hcall(void *ctx, struct p7trace_replay *rp, uint32_t id,
 	b->emit = emit;
 	b->ectx = ectx;
 	b->drop = HV_TR_HCALL_ENTER;
-	if (hv_pseries_do_hcall(v) != RESUME_GUEST) {
-		/* To userspace: the kernel's kvm_hcall_exit says H_TOO_HARD. */
-		memset(w, 0, sizeof(w));
-		w[TRHX_VCPU] = id;
-		w[TRHX_REQ] = ev->w[TRH_REQ];
-		w[TRHX_RET] = H_TOO_HARD;
-		w[TRHX_WHERE] = 1;
-		emit(ectx, HV_TR_HCALL_EXIT, w, sizeof(w));
-	}
+	/* To userspace: the kernel's kvm_hcall_exit says H_TOO_HARD. */
+	if (hv_pseries_do_hcall(v) != RESUME_GUEST)
+		hv_trace_hcall_exit(v, ev->w[TRH_REQ], H_TOO_HARD, true);
 	b->emit = NULL;
 	return P7TRACE_REPLAY_DONE;
 }

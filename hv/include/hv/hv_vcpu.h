@@ -211,6 +211,8 @@ u32 hv_switch_and_run(struct hv_vcpu *vcpu);
 int hv_pseries_do_hcall(struct hv_vcpu *vcpu);
 /* The default in-kernel hcall set (the kernel's default_hcall_list). */
 void hv_hcall_enable_defaults(struct hv_vm *vm);
+/* The kvm_hcall_exit trace point: @req's result @ret, completed in userspace or not. */
+void hv_trace_hcall_exit(struct hv_vcpu *vcpu, u64 req, long ret, bool in_user);
 /* True when hcall @nr has an in-kernel handler. */
 bool hv_hcall_implemented(unsigned long nr);
 /* Wake conditions of a ceded vcpu: DEC expired, external pending, prodded. */

@@ -11,16 +11,11 @@
  *   5. cedes with the DEC armed (in-kernel H_CEDE) and wakes at 0x900;
  *   6. spins long enough for HDEC exits;
  *   7. calls RTAS power-off through H_RTAS.
- * Register use: r31 image base (runtime), r30 FDT address, r29 saved LR,
- * r28 scratch across calls; hcalls clobber r0 and r3-r12.
+ * Register use: r31 image base (runtime), r30 FDT address, r20 a value kept
+ * across calls; the print routines are the test guests' (tests/guests/p7lib.S,
+ * which use r24-r29); hcalls clobber r0 and r3-r12.
  */
-#define H_PUT_TERM_CHAR	0x58
-#define H_ENTER		0x08
-#define H_CEDE		0xe0
-#define H_RANDOM	0x300
-#define H_RTAS		0xf000
-#define RTAS_POWER_OFF	0x2003		/* p7sim's /rtas/power-off token */
-#define SPRN_DEC	22
+#include "p7lib.h"
 
 	.section .text
 	.globl _start
@@ -45,8 +40,7 @@ _start:
 	icbi	0, 5
 	isync
 
-	addi	3, 31, msg_hello - _start
-	bl	print
+	PUTS(msg_hello)
 
 	/* H_ENTER: EA 0x10000000 (VSID 0x100, 4 KiB) -> guest real 0x800000. */
 	li	3, H_ENTER
@@ -57,11 +51,9 @@ _start:
 	lis	7, 0x80
 	ori	7, 7, 0x10		/* RPN 0x800000 | M, PP 0 */
 	sc	1
-	mr	28, 4
-	addi	3, 31, msg_enter - _start
-	bl	print
-	mr	3, 28
-	bl	print_hex
+	mr	20, 4
+	PUTS(msg_enter)
+	PUTHEX(20)
 
 	/* Relocation on with our own SLB entry over that HPTE. */
 	lis	5, 0x1800		/* ESID 1 | V | index 0 */
@@ -83,21 +75,18 @@ _start:
 	addi	3, 31, msg_reloc_bad - _start
 3:	bl	print
 
-	li	3, H_RANDOM
+	LI16(3, H_RANDOM)
 	sc	1
-	mr	28, 4
-	addi	3, 31, msg_random - _start
-	bl	print
-	mr	3, 28
-	bl	print_hex
+	mr	20, 4
+	PUTS(msg_random)
+	PUTHEX(20)
 
 	/* Cede with the DEC armed; the DEC interrupt wakes us at 0x900. */
 	lis	5, 0x2
 	mtspr	SPRN_DEC, 5
 	li	3, H_CEDE
 	sc	1
-	addi	3, 31, msg_cede - _start
-	bl	print
+	PUTS(msg_cede)
 
 	/* Spin with EE=0 past a few host ticks: HDEC exits. */
 	mfmsr	7
@@ -108,65 +97,10 @@ _start:
 	lis	5, 0x20
 	mtctr	5
 4:	bdnz	4b
-	addi	3, 31, msg_spin - _start
-	bl	print
+	PUTS(msg_spin)
 
-	addi	3, 31, msg_bye - _start
-	bl	print
-	li	3, 0
-	ori	3, 3, H_RTAS
-	addi	4, 31, rtas_args - _start
-	sc	1
-	b	.
-
-/* print: the NUL-terminated string at r3, one H_PUT_TERM_CHAR per byte. */
-print:
-	mflr	29
-	mr	27, 3
-5:	lbz	6, 0(27)
-	cmpwi	6, 0
-	beq	6f
-	sldi	6, 6, 56
-	li	3, H_PUT_TERM_CHAR
-	li	4, 0
-	li	5, 1
-	sc	1
-	addi	27, 27, 1
-	b	5b
-6:	mtlr	29
-	blr
-
-/* print_hex: r3 as 0x%x and a newline. */
-print_hex:
-	mflr	26
-	mr	25, 3
-	li	24, 60
-	addi	3, 31, msg_0x - _start
-	bl	print
-	li	23, 0			/* printed a digit yet */
-7:	srd	6, 25, 24
-	andi.	6, 6, 0xf
-	cmpdi	1, 24, 0
-	or.	0, 6, 23
-	bne	8f
-	bne	1, 9f
-8:	li	23, 1
-	cmpdi	6, 10
-	addi	6, 6, '0'
-	blt	10f
-	addi	6, 6, 'a' - '0' - 10
-10:	sldi	6, 6, 56
-	li	3, H_PUT_TERM_CHAR
-	li	4, 0
-	li	5, 1
-	sc	1
-9:	addi	24, 24, -4
-	cmpdi	24, 0
-	bge	7b
-	addi	3, 31, msg_nl - _start
-	bl	print
-	mtlr	26
-	blr
+	PUTS(msg_bye)
+	POWER_OFF
 
 	.balign	4
 dec_stub:
@@ -175,9 +109,6 @@ dec_stub:
 	rfid
 	nop
 
-	.balign	8
-rtas_args:
-	.long	RTAS_POWER_OFF, 2, 1, 0, 0, 0
 msg_hello:	.asciz	"p7sim demo guest: hello from POWER7 guest real mode (VRMA)\n"
 msg_enter:	.asciz	"H_ENTER (in the HV core) placed the HPTE at index "
 msg_reloc:	.asciz	"relocation on through our own SLB entry: store/load ok\n"
@@ -186,5 +117,5 @@ msg_random:	.asciz	"H_RANDOM (in userspace) says "
 msg_cede:	.asciz	"H_CEDE slept until the decrementer woke us\n"
 msg_spin:	.asciz	"spun with EE=0 through host timer ticks (HDEC exits)\n"
 msg_bye:	.asciz	"bye: RTAS power-off\n"
-msg_0x:		.asciz	"0x"
-msg_nl:		.asciz	"\n"
+	.balign	4
+#include "p7lib.S"
