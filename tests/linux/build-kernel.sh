@@ -69,10 +69,8 @@ if [ ! -f "$SRC/.p7kvm-unpacked" ]; then
 	say "unpacking $TARBALL into $SRC"
 	rm -rf "$SRC"
 	mkdir -p "$SRC"
-	# The documentation is never read by a build (other architectures are:
-	# Kconfig sources some of their files).
-	xz -T0 -dc "$TARBALL" | tar -x -C "$SRC" --strip-components=1 \
-		--exclude=linux-source-6.1/Documentation || fail "unpacking $TARBALL"
+	xz -T0 -dc "$TARBALL" | tar -x -C "$SRC" --strip-components=1 ||
+		fail "unpacking $TARBALL"
 	touch "$SRC/.p7kvm-unpacked"
 fi
 flock -u 8
