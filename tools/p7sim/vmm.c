@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,6 +337,16 @@ static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t e
 	}
 }
 
+/* A SIGINT/SIGTERM ends the run here, between two whole guest exits. */
+static int signal_status(struct vmm *v, char *err, size_t errlen)
+{
+	int sig = p7sim_signal_caught();
+
+	snprintf(err, errlen, "stopped by %s after %" PRIu64 " instructions",
+		 sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal", v->m.clock);
+	return P7SIM_EXIT_SIGNAL + sig;
+}
+
 static int run_loop(struct vmm *v, char *err, size_t errlen)
 {
 	const struct p7sim_opts *o = v->o;
@@ -343,6 +354,9 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 	for (;;) {
 		uint64_t before = v->m.clock, wake = UINT64_MAX;
 		unsigned int running = 0;
+
+		if (p7sim_signal_caught())
+			return signal_status(v, err, errlen);
 
 		for (unsigned int i = 0; i < o->smp; i++) {
 			struct hv_vcpu *vc = v->vcpu[i];
@@ -370,6 +384,8 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 					return st;
 				if (p7sim_powered_off(&v->plat))
 					return P7SIM_EXIT_POWEROFF;
+				if (p7sim_signal_caught())
+					return signal_status(v, err, errlen);
 				if (vc->run.exit_reason != KVM_EXIT_PAPR_HCALL ||
 				    !p7sim_cpu_running(&v->plat, i) ||
 				    v->m.clock >= sim_host.deadline)
@@ -441,6 +457,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	v->diag = diag;
 	p7sim_stats_init(&v->exits, "VM-EXIT", p7sim_trap_name);
 	p7sim_stats_init(&v->hcalls, "HCALL", p7sim_hcall_name);
+	p7sim_signals_install();
 	st = setup(v, err, sizeof(err));
 	if (!st)
 		st = run_loop(v, err, sizeof(err));
@@ -465,6 +482,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	if (v->m.threads)
 		sim_machine_destroy(&v->m);
 	sim_host.deadline = 0;
+	sim_host.stop = 0;
 	free(v);
 	return st;
 }
