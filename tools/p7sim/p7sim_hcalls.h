@@ -35,6 +35,26 @@ int64_t p7sim_h_random(struct p7sim_platform *p, unsigned int vcpu, uint64_t *ar
 /* hcall-set-mode */
 int64_t p7sim_h_set_mode(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args);
 
+/* hcall-vio: the vty's interrupt enable */
+int64_t p7sim_h_vio_signal(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args);
+
+/*
+ * H_GET_CPU_CHARACTERISTICS: what QEMU 7.2 pseries answers a TCG POWER7
+ * guest (values in hcall.c's comment and docs/p7sim-platform.md).
+ */
+#define P7SIM_CPU_CHARACTERISTICS	0x0ULL
+#define P7SIM_CPU_BEHAVIOUR		0x0ULL
+int64_t p7sim_h_get_cpu_characteristics(struct p7sim_platform *p, unsigned int vcpu,
+					uint64_t *args);
+
+/*
+ * ibm,hypertas-functions: the function sets whose every hcall is
+ * implemented by the platform or, per @in_kernel, by the HV core.  A
+ * NULL-terminated list, valid until the next call.
+ */
+const char *const *p7sim_hypertas(const struct p7sim_platform *p,
+				  bool (*in_kernel)(unsigned long nr));
+
 /* KVM/QEMU private: RTAS entered by hcall 0xf000 (rtas.c) */
 int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args);
 
