@@ -342,8 +342,8 @@ static void test_cpu_characteristics_and_vio_signal(void **state)
 
 	args_pattern(args);
 	assert_int_equal(p7sim_hcall(&f->plat, 0, H_GET_CPU_CHARACTERISTICS, args), H_SUCCESS);
-	assert_int_equal(args[0], P7SIM_CPU_CHARACTERISTICS);
-	assert_int_equal(args[1], P7SIM_CPU_BEHAVIOUR);
+	assert_int_equal(args[0], 0x8440000000000000ULL);
+	assert_int_equal(args[1], 0xe400000000000000ULL);
 	assert_int_equal(args[2], 0x5a5a5a5a00000000ULL | 6);
 
 	args[0] = P7SIM_VTY_REG;

@@ -282,8 +282,9 @@ int64_t p7sim_h_vio_signal(struct p7sim_platform *p, unsigned int vcpu, uint64_t
  * Answered as QEMU 7.2's pseries machine answers a TCG POWER7 guest with
  * its default capabilities (docs/p7sim-platform.md "Speculation
  * control"), so that a kernel runs with the same mitigations on both and
- * the benchmark compares like with like: no characteristics, behaviour
- * P7SIM_CPU_BEHAVIOUR.
+ * the benchmark compares like with like (values in p7sim_hcalls.h): the
+ * kernel then flushes the L1D on kernel entry and exit and the count
+ * cache on context switch, and uses the ori 31 speculation barrier.
  */
 int64_t p7sim_h_get_cpu_characteristics(struct p7sim_platform *p, unsigned int vcpu,
 					uint64_t *args)

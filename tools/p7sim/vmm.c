@@ -605,6 +605,17 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	fflush(stdout);
 	if (st && err[0])
 		fprintf(diag, "p7sim: %s\n", err);
+	/*
+	 * The model checked every hardware rule the HV core must follow (each
+	 * violation was reported as it happened): a run that broke one did
+	 * not succeed, whatever the guest saw.
+	 */
+	if (v->m.violations) {
+		fprintf(diag, "p7sim: the HV core broke %u hardware rule(s); the last: %s\n",
+			v->m.violations, v->m.last_violation);
+		if (st == P7SIM_EXIT_POWEROFF)
+			st = P7SIM_EXIT_SIM_ERROR;
+	}
 	if (v->tw) {
 		char terr[256];
 
