@@ -41,6 +41,10 @@ static const char usage[] =
 "  --stats             print exits by trap and hcalls by number (like perf kvm stat)\n"
 "                      with counts and simulated time, on stderr at the end\n"
 "  --trace FILE        write the HV core's event stream (docs/trace-format.md)\n"
+"  --gdb WHERE         serve the GDB remote protocol on WHERE: tcp::PORT,\n"
+"                      tcp:HOST:PORT or unix:PATH (docs/p7sim.md, Debugging)\n"
+"  --gdb-wait          with --gdb: wait for the debugger, stopped before the\n"
+"                      guest's first instruction\n"
 "  --quiet             no diagnostics but errors\n"
 "  -h, --help          this text\n"
 "\n"
@@ -54,6 +58,7 @@ static const char usage[] =
 "  3  an exit the VMM cannot handle (unknown trap, internal error)\n"
 "  4  the --max-insns instruction limit was reached\n"
 "  5  the simulator failed (engine or model error)\n"
+"  6  the debugger killed the run (--gdb)\n"
 "The same GUEST.elf and options give the same stdout, exit status, --stats and\n"
 "trace on every run, unless --rtc is left to follow the host clock.\n";
 
@@ -146,6 +151,8 @@ int main(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "hypervisor-node", no_argument, NULL, 'H' },
 		{ "inject", required_argument, NULL, 'I' },
+		{ "gdb", required_argument, NULL, 'g' },
+		{ "gdb-wait", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -232,6 +239,12 @@ int main(int argc, char **argv)
 				return bad("--inject (KIND@N[:CPU], KIND external|mce|sreset|hmi, at "
 					   "most 8)", optarg);
 			break;
+		case 'g':
+			o.gdb = optarg;
+			break;
+		case 'W':
+			o.gdb_wait = true;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return 0;
@@ -244,5 +257,7 @@ int main(int argc, char **argv)
 		o.guest = argv[optind++];
 	if (optind < argc)
 		return bad("argument (one GUEST.elf at most)", argv[optind]);
+	if (o.gdb_wait && !o.gdb)
+		return bad("--gdb-wait (needs --gdb WHERE)", "--gdb-wait");
 	return p7sim_vmm_run(&o, stderr);
 }

@@ -16,6 +16,7 @@
 #include "cpu.h"
 #include "emulate.h"
 #include "engine_unicorn.h"
+#include "gdb.h"
 #include "hv_env.h"
 #include "hv_env_sim.h"
 #include "hv/hv_vcpu.h"
@@ -46,6 +47,7 @@ struct vmm {
 	uint64_t exit_clock[HV_MAX_VCPUS], exit_trap[HV_MAX_VCPUS];
 	uint64_t hcall_clock[HV_MAX_VCPUS], hcall_req[HV_MAX_VCPUS];
 	bool in_exit[HV_MAX_VCPUS], in_hcall[HV_MAX_VCPUS];
+	struct p7sim_gdb *gdb;		/* --gdb: the debugger's server (gdb.c) */
 };
 
 static uint64_t clock_ns(struct vmm *v, uint64_t insns)
@@ -96,6 +98,8 @@ static void vmm_trace(void *ctx, uint32_t type, const void *payload, uint32_t le
 	}
 	if (v->tw)
 		p7trace_sink(v->tw, type, payload, len);
+	if (v->gdb)
+		p7sim_gdb_trace(v->gdb, type, payload, len);
 }
 
 /* ---- the platform's callbacks ----------------------------------------------- */
@@ -285,6 +289,15 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 			return P7SIM_EXIT_BAD_INPUT;
 		p7trace_writer_set_clock(v->tw, vmm_clock, v);
 	}
+	if (o->gdb) {
+		struct p7sim_gdb_target gt = {
+			.m = &v->m, .vm = v->vm, .vcpu = v->vcpu, .nvcpu = o->smp,
+			.plat = &v->plat, .exits = &v->exits, .hcalls = &v->hcalls, .diag = v->diag,
+		};
+
+		if (p7sim_gdb_open(&v->gdb, o->gdb, o->gdb_wait, &gt, err, errlen))
+			return P7SIM_EXIT_BAD_INPUT;
+	}
 	return 0;
 }
 
@@ -336,6 +349,12 @@ static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t e
 	}
 }
 
+static int killed(char *err, size_t errlen)
+{
+	snprintf(err, errlen, "killed by the debugger");
+	return P7SIM_EXIT_KILLED;
+}
+
 static int run_loop(struct vmm *v, char *err, size_t errlen)
 {
 	const struct p7sim_opts *o = v->o;
@@ -357,6 +376,13 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 				sim_host.deadline = o->max_insns;
 			if (o->max_insns && v->m.clock >= o->max_insns)
 				break;
+			if (v->gdb) {
+				st = p7sim_gdb_turn(v->gdb, i);
+				if (st == P7SIM_GDB_KILL)
+					return killed(err, errlen);
+				if (st == P7SIM_GDB_SKIP)
+					continue;
+			}
 			v->ceded[i] = false;
 			/*
 			 * The vcpu keeps the CPU across userspace hcalls until
@@ -370,6 +396,8 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 					return st;
 				if (p7sim_powered_off(&v->plat))
 					return P7SIM_EXIT_POWEROFF;
+				if (v->gdb && p7sim_gdb_after_run(v->gdb, i) == P7SIM_GDB_KILL)
+					return killed(err, errlen);
 				if (vc->run.exit_reason != KVM_EXIT_PAPR_HCALL ||
 				    !p7sim_cpu_running(&v->plat, i) ||
 				    v->m.clock >= sim_host.deadline)
@@ -447,6 +475,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	if (v->plat_up)
 		p7sim_console_flush(&v->plat.con);
 	fflush(stdout);
+	p7sim_gdb_close(v->gdb, st);
 	if (st && err[0])
 		fprintf(diag, "p7sim: %s\n", err);
 	if (v->tw) {

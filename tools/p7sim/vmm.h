@@ -19,6 +19,7 @@ enum p7sim_status {
 	P7SIM_EXIT_UNKNOWN = 3,		/* an exit the VMM cannot handle (unknown trap, ...) */
 	P7SIM_EXIT_INSN_LIMIT = 4,	/* --max-insns reached */
 	P7SIM_EXIT_SIM_ERROR = 5,	/* the simulator itself failed (engine, rule) */
+	P7SIM_EXIT_KILLED = 6,		/* the debugger killed the run (--gdb) */
 };
 
 struct p7sim_opts {
@@ -45,6 +46,8 @@ struct p7sim_opts {
 		unsigned int cpu;	/* vcpu */
 	} inject[8];
 	unsigned int ninject;
+	const char *gdb;		/* --gdb: tcp::PORT, tcp:HOST:PORT, unix:PATH */
+	bool gdb_wait;			/* --gdb-wait: stopped before the first instruction */
 };
 
 /* Run a guest to completion: returns an enum p7sim_status. */
