@@ -207,6 +207,12 @@ struct sim_ue {
 	uint64_t amr;			/* the guest's AMR (key 0 cleared in real mode) */
 	bool stop_requested;
 
+	/* debugger support (sim_ue_set_debug) */
+	bool dbg_step;
+	const uint64_t *dbg_brk;
+	unsigned int dbg_nbrk;
+	bool dbg_stopped;
+
 	/* QEMU's software TLB (found at open; test mode reads it) */
 	uint8_t *tlb_fast;		/* CPUTLBDescFast f[]: { mask, table } per MMU index */
 	unsigned int tlb_modes;		/* how many MMU indexes */
@@ -458,6 +464,13 @@ static void hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *dat
 		uc_emu_stop(uc);
 		return;
 	}
+	/* A debug break in this block: the model steps through it instead. */
+	for (unsigned int i = 0; i < e->dbg_nbrk && !e->dbg_step; i++)
+		if (e->dbg_brk[i] - address < size) {
+			e->dbg_stopped = true;
+			uc_emu_stop(uc);
+			return;
+		}
 	/* Test mode: look at the TLB before anything else runs. */
 	if (e->block_cb && !e->block_cb(e->block_ctx)) {
 		e->block_cb_failed = true;
@@ -864,6 +877,9 @@ void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr)
 	e->guest_msr = guest_msr & ~M_HV;
 	msr = (guest_msr & (M_SF | M_VEC | M_VSX | M_EE | M_FP | M_ME | M_FE0 | M_SE | M_BE |
 			    M_FE1 | M_IR | M_DR | M_RI)) | M_PR;
+	/* A debugger's single step uses the CPU's trace too (sim_ue_set_debug). */
+	if (e->dbg_step)
+		msr |= M_SE;
 	hflags = msr & HFLAGS_MSR_MASK;
 	if (msr & M_SF)
 		hflags |= HFLAGS_SF_MIRROR;
@@ -1113,6 +1129,7 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	e->trapped = false;
 	e->stop_requested = false;
 	e->block_cb_failed = false;
+	e->dbg_stopped = false;
 	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
 	e->blk_pc = UINT64_MAX;
 	e->run_start = e->insns;
@@ -1127,6 +1144,8 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 		} else if (e->block_cb_failed) {
 			/* The callback left its reason in e->err. */
 			x->ev = SIM_UE_ERROR;
+		} else if (e->dbg_stopped) {
+			x->ev = SIM_UE_BREAK;
 		} else {
 			x->ev = SIM_UE_BUDGET;
 		}
@@ -1135,6 +1154,16 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	x->insns = e->insns - start;
 	e->x = NULL;
 	return x->ev == SIM_UE_ERROR ? -EIO : 0;
+}
+
+void sim_ue_set_debug(struct sim_ue *e, bool step, const uint64_t *brk, unsigned int n)
+{
+	e->dbg_brk = brk;
+	e->dbg_nbrk = n;
+	if (step != e->dbg_step) {
+		e->dbg_step = step;
+		sim_ue_set_msr(e, e->guest_msr);
+	}
 }
 
 const char *sim_ue_event_name(enum sim_ue_event ev)
@@ -1146,7 +1175,7 @@ const char *sim_ue_event_name(enum sim_ue_event ev)
 		[SIM_UE_HDSI] = "hdsi", [SIM_UE_HISI] = "hisi", [SIM_UE_ALIGN] = "alignment",
 		[SIM_UE_FPU] = "fp-unavailable", [SIM_UE_VEC] = "vec-unavailable",
 		[SIM_UE_VSX] = "vsx-unavailable", [SIM_UE_TRACE] = "trace",
-		[SIM_UE_OTHER] = "other", [SIM_UE_ERROR] = "error",
+		[SIM_UE_OTHER] = "other", [SIM_UE_ERROR] = "error", [SIM_UE_BREAK] = "break",
 	};
 
 	return ev < sizeof(names) / sizeof(names[0]) && names[ev] ? names[ev] : "?";
@@ -1582,7 +1611,15 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		stop->reason = SIM_STOP_ERROR;
 		stop->msg = sim_ue_error(e);
 		break;
+	case SIM_UE_BREAK:
+		stop->reason = SIM_STOP_BREAK;
+		break;
 	}
+}
+
+static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, unsigned int n)
+{
+	sim_ue_set_debug(UE(eng), step, brk, n);
 }
 
 static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)
@@ -1613,6 +1650,7 @@ static const struct sim_engine_ops unicorn_ops = {
 	.tlb_flush = ops_tlb_flush,
 	.run = ops_run,
 	.destroy = ops_destroy,
+	.debug = ops_debug,
 };
 
 struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen)

@@ -96,8 +96,12 @@ static void reg_one(struct p7sim_gdb *g, const char *s, bool write)
 	uint8_t buf[16];
 	unsigned int sz;
 
-	if (gdb_parse_hex(&s, &n) || n >= gdb_nregs() || (write ? *s != '=' : *s != 0)) {
-		gdb_send(&g->c, n >= gdb_nregs() ? E_NOSUP : E_BAD);
+	if (gdb_parse_hex(&s, &n) || (write ? *s != '=' : *s != 0)) {
+		gdb_send(&g->c, E_BAD);
+		return;
+	}
+	if (n >= gdb_nregs()) {
+		gdb_send(&g->c, E_NOSUP);
 		return;
 	}
 	sz = gdb_reg_read(g, g->g_vcpu, (unsigned int)n, buf);
@@ -270,10 +274,10 @@ static void xfer_features(struct p7sim_gdb *g, const char *s)
 static const char *vcpu_state(struct p7sim_gdb *g, unsigned int i)
 {
 	if (!p7sim_cpu_running(g->t.plat, i))
-		return "stopped (not started, or stop-self)";
+		return ", not started or stopped (RTAS)";
 	if (g->t.vcpu[i]->ceded)
-		return "ceded (idle)";
-	return "running";
+		return ", ceded";
+	return "";
 }
 
 static void query(struct p7sim_gdb *g, const char *p)
@@ -311,7 +315,7 @@ static void query(struct p7sim_gdb *g, const char *p)
 			gdb_send(&g->c, E_NOSUP);
 			return;
 		}
-		snprintf(text, sizeof(text), "vcpu %u, %s", i, vcpu_state(g, i));
+		snprintf(text, sizeof(text), "vcpu %u%s", i, vcpu_state(g, i));
 		gdb_hex_encode(reply, text, strlen(text));
 		gdb_send(&g->c, reply);
 	} else if (!strncmp(p, "qSymbol", 7)) {

@@ -95,6 +95,19 @@ int gdb_xlate(struct p7sim_gdb *g, unsigned int i, uint64_t ea, uint64_t *ra)
 	return 0;
 }
 
+/*
+ * Before its first entry the HV core has not built the VRMA yet (it does on
+ * the first run, like KVM), so a guest in real mode has no translation: a
+ * debugger attached with --gdb-wait still reads and writes guest real
+ * memory, as the VRMA will map it.
+ */
+static bool before_vrma(struct p7sim_gdb *g, unsigned int i)
+{
+	struct hv_vcpu *vc = g->t.vcpu[i];
+
+	return !vc->vm->kvm->vrma_npages && !(vc->shregs.msr & (MSR_IR | MSR_DR));
+}
+
 /* Copy in pieces that never cross a 4 KiB page: each is translated on its own. */
 static size_t access(struct p7sim_gdb *g, unsigned int i, uint64_t ea, void *buf, size_t len,
 		     bool write)
@@ -109,9 +122,15 @@ static size_t access(struct p7sim_gdb *g, unsigned int i, uint64_t ea, void *buf
 
 		if (n > len - done)
 			n = len - done;
-		if (gdb_xlate(g, i, cur, &ra))
+		if (!gdb_xlate(g, i, cur, &ra)) {
+			p = sim_arena_ptr(a, ra, n);
+		} else if (!before_vrma(g, i)) {
 			break;
-		p = sim_arena_ptr(a, ra, n);
+		} else {
+			/* Guest real mode before the VRMA exists: guest real = EA bits 4:63. */
+			p = hv_vm_gpa_ptr(g->t.vm, cur & ~(0xfULL << 60), n);
+			ra = p ? sim_arena_ra(a, p) : SIM_RA_NONE;
+		}
 		if (!p)
 			break;
 		if (write) {
