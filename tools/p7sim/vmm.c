@@ -42,11 +42,14 @@ struct vmm {
 	struct p7sim_platform plat;
 	bool plat_up;
 	struct p7trace_writer *tw;
-	/* --stats: out-of-guest time per trap and per hcall, from the trace points */
+	/*
+	 * --stats: exits by trap and hcalls by number, each with the guest time
+	 * that ran up to it (host code takes no simulated time, so the time out
+	 * of the guest would be 0 for every exit): the vcpu's own instructions
+	 * since its previous exit, from the trace points.
+	 */
 	struct p7sim_stats exits, hcalls;
-	uint64_t exit_clock[HV_MAX_VCPUS], exit_trap[HV_MAX_VCPUS];
-	uint64_t hcall_clock[HV_MAX_VCPUS], hcall_req[HV_MAX_VCPUS];
-	bool in_exit[HV_MAX_VCPUS], in_hcall[HV_MAX_VCPUS];
+	uint64_t exec_mark[HV_MAX_VCPUS], run_ns[HV_MAX_VCPUS];
 	struct p7sim_gdb *gdb;		/* --gdb: the debugger's server (gdb.c) */
 };
 
@@ -67,33 +70,19 @@ static void vmm_trace(void *ctx, uint32_t type, const void *payload, uint32_t le
 	struct vmm *v = ctx;
 	const uint64_t *w = payload;
 	unsigned int id = len >= 8 ? (unsigned int)(w[0] % HV_MAX_VCPUS) : 0;
-	uint64_t now = v->m.clock;
 
 	switch (type) {
-	case HV_TR_GUEST_EXIT:
-		v->exit_clock[id] = now;
-		v->exit_trap[id] = w[TRX_TRAP];
-		v->in_exit[id] = true;
+	case HV_TR_GUEST_EXIT: {
+		const struct sim_thread *t = &v->m.threads[id * SIM_THREADS_PER_CORE];
+
+		v->run_ns[id] = clock_ns(v, t->executed - v->exec_mark[id]);
+		v->exec_mark[id] = t->executed;
+		p7sim_stats_add(&v->exits, w[TRX_TRAP], v->run_ns[id]);
 		break;
-	case HV_TR_GUEST_ENTER:
-	case HV_TR_USER_EXIT:
-		if (v->in_exit[id] && type == HV_TR_GUEST_ENTER) {
-			p7sim_stats_add(&v->exits, v->exit_trap[id],
-					clock_ns(v, now - v->exit_clock[id]));
-			v->in_exit[id] = false;
-		}
-		break;
+	}
 	case HV_TR_HCALL_ENTER:
-		v->hcall_clock[id] = now;
-		v->hcall_req[id] = w[TRH_REQ];
-		v->in_hcall[id] = true;
-		break;
-	case HV_TR_HCALL_EXIT:
-		if (v->in_hcall[id]) {
-			p7sim_stats_add(&v->hcalls, v->hcall_req[id],
-					clock_ns(v, now - v->hcall_clock[id]));
-			v->in_hcall[id] = false;
-		}
+		/* Right after its exit: the same guest run led to it. */
+		p7sim_stats_add(&v->hcalls, w[TRH_REQ], v->run_ns[id]);
 		break;
 	}
 	if (v->tw)
@@ -469,6 +458,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	v->diag = diag;
 	p7sim_stats_init(&v->exits, "VM-EXIT", p7sim_trap_name);
 	p7sim_stats_init(&v->hcalls, "HCALL", p7sim_hcall_name);
+	v->exits.time_what = v->hcalls.time_what = "guest time before them";
 	st = setup(v, err, sizeof(err));
 	if (!st)
 		st = run_loop(v, err, sizeof(err));
