@@ -13,7 +13,7 @@
  *
  * Nothing but an engine implementation and sim/cpu.c includes this file; no
  * model file knows which engine is behind it (DESIGN.md "The model and the
- * engine").  engine_null.c is an engine that executes nothing, for tests.
+ * engine").  engine/null.c is an engine that executes nothing, for tests.
  */
 #ifndef SIM_ENGINE_H
 #define SIM_ENGINE_H
@@ -126,7 +126,7 @@ struct sim_engine {
  */
 uint64_t sim_engine_timebase(const struct sim_thread *t, uint64_t executed);
 
-/* ---- the null engine (engine_null.c): no execution, for tests ----------- */
+/* ---- the null engine (engine/null.c): no execution, for tests ----------- */
 
 /*
  * Each run() "executes" no-ops: PC advances by 4 per instruction until the

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Proof of the execution engine (sim/engine_unicorn.c) on Debian's
+ * Proof of the execution engine (sim/engine/) on Debian's
  * libunicorn 2.0.1: every mechanism the design relies on, exercised with
  * guest instructions executing on the engine.  docs/engine.md explains each.
  */

@@ -6,7 +6,7 @@
  * guest RAM in 16 MB pages at non-identity real addresses mapped through
  * the VRMA, the LPCR of a POWER7 partition, and the sc 1 protocol of
  * guest_asm.h.  Header-only, shared by tests/guests/test_guests.c and
- * tools/bench-guest.
+ * tools/bench/guest.
  *
  * Every HPTE is written with R already set: QEMU 5.0, inside the engine,
  * stores the R bit one byte too far (docs/engine.md).

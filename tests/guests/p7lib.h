@@ -35,7 +35,13 @@
 #define RTAS_QUERY_STOPPED	0x2005
 #define RTAS_START_CPU		0x2006
 #define RTAS_STOP_SELF		0x2007
+#define RTAS_SYSTEM_REBOOT	0x2008
+#define RTAS_OS_TERM		0x2009
+#define RTAS_SET_XIVE		0x2010
+#define RTAS_INT_ON		0x2013
 
+/* The vty's XICS source in p7sim's device tree (/vdevice/vty interrupts). */
+#define VTY_IRQ			0x1000
 #define SPRN_SRR0		26
 #define SPRN_SRR1		27
 #define SPRN_DEC		22

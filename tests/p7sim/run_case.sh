@@ -5,7 +5,8 @@
 # equals the file STDOUT ("-" = not checked); stderr matches the extended
 # regular expression STDERR ("-" = not checked).  Exit 77 (skipped) when an
 # argument names a guest file under the build's guests/ that was not built
-# (no powerpc64 cross compiler).
+# (no powerpc64 cross compiler).  stdin is /dev/null, or the file
+# $P7SIM_STDIN when set (console input).
 P7SIM=$1 WANT=$2 OUT=$3 ERR=$4
 shift 4
 for a in "$@"; do
@@ -19,7 +20,7 @@ for a in "$@"; do
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$P7SIM" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+"$P7SIM" "$@" >"$tmp/out" 2>"$tmp/err" <"${P7SIM_STDIN:-/dev/null}"
 st=$?
 fail=0
 if [ "$st" != "$WANT" ]; then
@@ -31,7 +32,7 @@ if [ "$OUT" != "-" ] && ! cmp -s "$tmp/out" "$OUT"; then
 	diff "$OUT" "$tmp/out" | head -40
 	fail=1
 fi
-if [ "$ERR" != "-" ] && ! grep -Eq "$ERR" "$tmp/err"; then
+if [ "$ERR" != "-" ] && ! grep -Eq -e "$ERR" "$tmp/err"; then
 	echo "FAIL: stderr does not match /$ERR/"
 	fail=1
 fi

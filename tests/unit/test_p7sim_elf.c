@@ -23,6 +23,8 @@
 struct phdr_spec {
 	uint32_t type;
 	uint64_t vaddr, offset, filesz, memsz;
+	uint64_t paddr;		/* used when paddr_set, else = vaddr */
+	bool paddr_set;
 };
 
 struct elf_spec {
@@ -91,7 +93,7 @@ static void make_elf(struct image *img, const struct elf_spec *s)
 		put(ph + 4, 4, PF_R | PF_X, be);
 		put(ph + 8, 8, s->ph[i].offset, be);
 		put(ph + 16, 8, s->ph[i].vaddr, be);
-		put(ph + 24, 8, s->ph[i].vaddr, be);
+		put(ph + 24, 8, s->ph[i].paddr_set ? s->ph[i].paddr : s->ph[i].vaddr, be);
 		put(ph + 32, 8, s->ph[i].filesz, be);
 		put(ph + 40, 8, s->ph[i].memsz, be);
 		put(ph + 48, 8, 0x10000, be);
@@ -316,7 +318,7 @@ static void test_reject_segments(void **state)
 
 	s = good_spec();
 	s.nph = 1;
-	s.ph[0] = (struct phdr_spec){ PT_NOTE, 0, DATA_OFF, 0x10, 0x10 };
+	s.ph[0] = (struct phdr_spec){ .type = PT_NOTE, .offset = DATA_OFF, .filesz = 0x10, .memsz = 0x10 };
 	make_elf(&img, &s);
 	expect_bad(&r, &img, KADDR, &(struct bad_case){ "no PT_LOAD", P7SIM_ELF_ENOLOAD,
 							 "no PT_LOAD" });
@@ -408,10 +410,56 @@ static void test_cross_linked_guest(void **state)
 #endif
 }
 
+/*
+ * A vmlinux-like image (segments linked at 0xc000000000000000 with p_paddr
+ * 0 and 0x10000, e_entry the code address 0xc000000000000040): placed by
+ * p_paddr whatever kernel-addr says, the entry moved with its segment,
+ * and the image reported as linked high.  The same image with a p_paddr
+ * past the end of RAM is refused naming the physical address.
+ */
+static void test_load_vmlinux_by_paddr(void **state)
+{
+	struct elf_spec s = good_spec();
+	struct p7sim_elf_image out;
+	struct image img;
+	struct fake_ram r;
+	char err[256] = "";
+
+	fake_ram_init(&r, 32 * MB);
+	memset(r.pages[0], 0xaa, P7SIM_MEM_PAGE_SIZE);
+	s.entry = 0xc000000000000040ULL;
+	s.ph[0].vaddr = 0xc000000000000000ULL;
+	s.ph[0].paddr = 0;
+	s.ph[0].paddr_set = true;
+	s.ph[2].vaddr = 0xc000000000010000ULL;
+	s.ph[2].paddr = 0x10000;
+	s.ph[2].paddr_set = true;
+	make_elf(&img, &s);
+	assert_int_equal(load(&r, &img, KADDR, &out, err), 0);
+	assert_string_equal(err, "");
+	assert_int_equal(out.entry, 0x40);
+	assert_int_equal(out.start, 0);
+	assert_int_equal(out.end, 0x13000);
+	assert_true(out.linked_high);
+	assert_int_equal(*fake_ram_byte(&r, 0), 0x01);
+	assert_int_equal(*fake_ram_byte(&r, 0x10000), 0x01);
+	assert_int_equal(*fake_ram_byte(&r, 0x12fff), 0);
+	assert_int_equal(*fake_ram_byte(&r, KADDR), 0xaa);
+
+	fake_ram_fini(&r);
+	fake_ram_init(&r, 32 * MB);
+	s.ph[2].paddr = 64 * MB;
+	make_elf(&img, &s);
+	expect_bad(&r, &img, KADDR, &(struct bad_case){ "vmlinux paddr", P7SIM_ELF_ENOFIT,
+							 "paddr 0x4000000" });
+	fake_ram_fini(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_exec),
+		cmocka_unit_test(test_load_vmlinux_by_paddr),
 		cmocka_unit_test(test_load_dyn_and_kernel_addr_zero),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_reject_headers),

@@ -259,10 +259,100 @@ static void test_install(void **state)
 	fake_ram_fini(&r);
 }
 
+/*
+ * What a pseries Linux needs beyond the contract: per CPU the page and
+ * segment sizes (4K/64K/16M with their SLB and LP encodings, 256M/1T),
+ * ibm,pa-features, ibm,vmx = 2, ibm,dfp, the gserver pair; /rtas with the
+ * blob's base/entry/size as 32-bit cells and a reservation map entry for
+ * it; /chosen initrd bounds; the vty's XICS source under an interrupt-
+ * controller /vdevice; the NVRAM node; the function-set list as given.
+ */
+static void test_linux_tree(void **state)
+{
+	static const char *const sets[] = { "hcall-pft", "hcall-term", NULL };
+	struct p7sim_fdt_config cfg = {
+		.mem_size = 256 * MB, .ncpus = 2, .hypertas = sets,
+		.rtas_base = 0xfdff000, .rtas_size = 4096,
+		.initrd_start = 0x800000, .initrd_end = 0x812345,
+		.vty_irq = 0x1000, .nvram_size = 65536,
+	};
+	static const uint32_t sps[] = { 12, 0, 1, 12, 0, 16, 0x110, 1, 16, 1,
+					24, 0x100, 1, 24, 0 };
+	const char *cpu = "/cpus/PowerPC,POWER7@1";
+	const fdt32_t *c;
+	const uint8_t *pa;
+	const char *str;
+	uint64_t addr, size;
+	size_t sz;
+	void *fdt = build(&cfg, &sz);
+	int node, len;
+
+	node = fdt_path_offset(fdt, cpu);
+	c = fdt_getprop(fdt, node, "ibm,segment-page-sizes", &len);
+	assert_int_equal(len, sizeof(sps));
+	for (unsigned int i = 0; i < sizeof(sps) / 4; i++)
+		assert_int_equal(fdt32_to_cpu(c[i]), sps[i]);
+	c = fdt_getprop(fdt, node, "ibm,processor-segment-sizes", &len);
+	assert_int_equal(len, 8);
+	assert_int_equal(fdt32_to_cpu(c[0]), 28);
+	assert_int_equal(fdt32_to_cpu(c[1]), 40);
+	pa = fdt_getprop(fdt, node, "ibm,pa-features", &len);
+	assert_int_equal(len, 8);
+	assert_int_equal(pa[0], 6);
+	assert_int_equal(pa[2], 0xf6);		/* MMU, FPU, SLB, RUN, DABR, NX */
+	assert_int_equal(pa[7] & 0x80, 0);	/* no little-endian mode */
+	assert_int_equal(get_u32(fdt, cpu, "ibm,vmx"), 2);
+	assert_int_equal(get_u32(fdt, cpu, "ibm,dfp"), 1);
+	assert_int_equal(get_u32(fdt, cpu, "ibm,chip-id"), 0);
+	c = fdt_getprop(fdt, node, "ibm,ppc-interrupt-gserver#s", &len);
+	assert_int_equal(len, 8);
+	assert_int_equal(fdt32_to_cpu(c[0]), 1);
+
+	assert_int_equal(get_u32(fdt, "/rtas", "linux,rtas-base"), 0xfdff000);
+	assert_int_equal(get_u32(fdt, "/rtas", "linux,rtas-entry"), 0xfdff000);
+	assert_int_equal(get_u32(fdt, "/rtas", "rtas-size"), 4096);
+	assert_int_equal(fdt_num_mem_rsv(fdt), 1);
+	assert_int_equal(fdt_get_mem_rsv(fdt, 0, &addr, &size), 0);
+	assert_int_equal(addr, 0xfdff000);
+	assert_int_equal(size, 4096);
+	str = fdt_getprop(fdt, fdt_path_offset(fdt, "/rtas"), "ibm,hypertas-functions", &len);
+	assert_int_equal(len, sizeof("hcall-pft") + sizeof("hcall-term"));
+	assert_string_equal(str, "hcall-pft");
+	assert_string_equal(str + sizeof("hcall-pft"), "hcall-term");
+
+	c = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,initrd-start", &len);
+	assert_int_equal(len, 8);
+	assert_int_equal(fdt64_to_cpu(*(const fdt64_t *)c), 0x800000);
+	c = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,initrd-end", &len);
+	assert_int_equal(fdt64_to_cpu(*(const fdt64_t *)c), 0x812345);
+
+	assert_non_null(fdt_getprop(fdt, fdt_path_offset(fdt, "/vdevice"), "interrupt-controller",
+				    &len));
+	c = fdt_getprop(fdt, fdt_path_offset(fdt, "/vdevice/vty@30000000"), "interrupts", &len);
+	assert_int_equal(len, 8);
+	assert_int_equal(fdt32_to_cpu(c[0]), 0x1000);
+	assert_int_equal(get_u32(fdt, "/vdevice/nvram@30000001", "#bytes"), 65536);
+	assert_string_equal(get_str(fdt, "/vdevice/nvram@30000001", "device_type"), "nvram");
+	free(fdt);
+
+	/* Without a blob, initrd or vty source: none of those properties. */
+	cfg.rtas_base = 0;
+	cfg.initrd_start = 0;
+	cfg.vty_irq = 0;
+	fdt = build(&cfg, &sz);
+	assert_null(fdt_getprop(fdt, fdt_path_offset(fdt, "/rtas"), "linux,rtas-entry", &len));
+	assert_int_equal(fdt_num_mem_rsv(fdt), 0);
+	assert_null(fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,initrd-start", &len));
+	assert_null(fdt_getprop(fdt, fdt_path_offset(fdt, "/vdevice/vty@30000000"), "interrupts",
+				&len));
+	free(fdt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contract_tree),
+		cmocka_unit_test(test_linux_tree),
 		cmocka_unit_test(test_options_and_defaults),
 		cmocka_unit_test(test_bad_config),
 		cmocka_unit_test(test_place),

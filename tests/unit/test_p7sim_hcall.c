@@ -248,7 +248,7 @@ static void test_register(void **state)
 	struct fixture *f = *state;
 	uint64_t impl[] = { H_PUT_TERM_CHAR, H_GET_TERM_CHAR, H_EOI, H_CPPR, H_IPI, H_IPOLL,
 			    H_XIRR, H_LOGICAL_CI_LOAD, H_LOGICAL_CI_STORE, H_RANDOM, H_SET_MODE,
-			    H_RTAS };
+			    H_VIO_SIGNAL, H_GET_CPU_CHARACTERISTICS, H_RTAS };
 	unsigned int count = 0;
 	uint64_t args[9];
 
@@ -300,6 +300,66 @@ static void test_platform_init_rejects(void **state)
 	fake_ram_fini(&r);
 }
 
+static bool kernel_has_pft_only(unsigned long nr)
+{
+	return nr == H_REMOVE || nr == H_ENTER || nr == H_READ || nr == H_CLEAR_MOD ||
+	       nr == H_CLEAR_REF || nr == H_PROTECT || nr == H_SET_DABR;
+}
+
+/*
+ * ibm,hypertas-functions lists a set only when each of its hcalls is
+ * implemented by the platform or the kernel: with a kernel that has only
+ * the HPT hcalls and H_SET_DABR, hcall-pft and hcall-dabr appear, the
+ * platform's sets (term, interrupt, set-mode, vio) appear, and hcall-bulk,
+ * hcall-xdabr, hcall-splpar and hcall-sprg0 do not.  A kernel with
+ * nothing leaves only the platform's.
+ */
+static void test_hypertas(void **state)
+{
+	struct fixture *f = *state;
+	const char *const *l = p7sim_hypertas(&f->plat, kernel_has_pft_only);
+	const char *want[] = { "hcall-pft", "hcall-term", "hcall-dabr", "hcall-interrupt",
+			       "hcall-set-mode", "hcall-vio", NULL };
+	unsigned int i;
+
+	for (i = 0; want[i]; i++) {
+		assert_non_null(l[i]);
+		assert_string_equal(l[i], want[i]);
+	}
+	assert_null(l[i]);
+	l = p7sim_hypertas(&f->plat, NULL);
+	assert_string_equal(l[0], "hcall-term");
+}
+
+/*
+ * H_GET_CPU_CHARACTERISTICS answers the documented values in r4/r5 and
+ * leaves r6.. alone; H_VIO_SIGNAL accepts modes 0/1 for the vty only.
+ */
+static void test_cpu_characteristics_and_vio_signal(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t args[9];
+
+	args_pattern(args);
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_GET_CPU_CHARACTERISTICS, args), H_SUCCESS);
+	assert_int_equal(args[0], 0x8440000000000000ULL);
+	assert_int_equal(args[1], 0xe400000000000000ULL);
+	assert_int_equal(args[2], 0x5a5a5a5a00000000ULL | 6);
+
+	args[0] = P7SIM_VTY_REG;
+	args[1] = 0;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_VIO_SIGNAL, args), H_SUCCESS);
+	assert_false(f->plat.ics[0].enabled);
+	args[1] = 1;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_VIO_SIGNAL, args), H_SUCCESS);
+	assert_true(f->plat.ics[0].enabled);
+	args[1] = 2;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_VIO_SIGNAL, args), H_PARAMETER);
+	args[0] = P7SIM_VTY_REG + 7;
+	args[1] = 1;
+	assert_int_equal(p7sim_hcall(&f->plat, 0, H_VIO_SIGNAL, args), H_PARAMETER);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +370,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_logical_ci, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hypertas, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cpu_characteristics_and_vio_signal, setup, teardown),
 		cmocka_unit_test(test_platform_init_rejects),
 	};
 

@@ -67,14 +67,14 @@ static int64_t rtas_call(struct fixture *f, unsigned int vcpu, const char *name,
 	return rtas_call_at(f, vcpu, BUF, token, nargs, nret, in, rets);
 }
 
-/* The table: seven calls, distinct non-zero tokens, lookups by name. */
+/* The table: nineteen calls, distinct non-zero tokens, lookups by name. */
 static void test_tokens(void **state)
 {
 	const struct p7sim_rtas_call *c;
 	unsigned int n;
 
 	c = p7sim_rtas_calls(&n);
-	assert_int_equal(n, 7);
+	assert_int_equal(n, 19);
 	for (unsigned int i = 0; i < n; i++) {
 		assert_int_not_equal(c[i].token, 0);
 		assert_int_equal(p7sim_rtas_token(c[i].name), c[i].token);
@@ -82,7 +82,8 @@ static void test_tokens(void **state)
 			assert_int_not_equal(c[i].token, c[j].token);
 	}
 	assert_int_equal(p7sim_rtas_token("power-off"), 0x2003);
-	assert_int_equal(p7sim_rtas_token("ibm,os-term"), 0);
+	assert_int_equal(p7sim_rtas_token("ibm,os-term"), 0x2009);
+	assert_int_equal(p7sim_rtas_token("ibm,nmi-register"), 0);
 }
 
 /* power-off(-1, -1): status 0, the VMM is told, and the platform says so. */
@@ -331,6 +332,167 @@ static void test_bad_buffer(void **state)
 	assert_int_equal(f->vmm.power_off_calls, 0);
 }
 
+/*
+ * system-reboot and ibm,os-term end the run, each with its own halt
+ * reason; os-term keeps the OS's message as one line (newline to space,
+ * trailing blanks dropped).
+ */
+static void test_reboot_and_os_term(void **state)
+{
+	struct fixture *f = *state;
+	static const char msg[] = "Kernel panic - not syncing: test\n";
+	uint32_t rets[2], in[1] = { 0x100000 };
+
+	assert_int_equal(rtas_call(f, 0, "system-reboot", 0, 1, NULL, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_true(p7sim_powered_off(&f->plat));
+	assert_int_equal(f->plat.halt, P7SIM_HALT_REBOOT);
+
+	f->plat.powered_off = false;
+	assert_int_equal(p7sim_mem_write(&f->plat.mem, in[0], msg, sizeof(msg)), 0);
+	assert_int_equal(rtas_call(f, 1, "ibm,os-term", 1, 1, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_true(p7sim_powered_off(&f->plat));
+	assert_int_equal(f->plat.halt, P7SIM_HALT_OS_TERM);
+	assert_string_equal(f->plat.halt_msg, "Kernel panic - not syncing: test");
+}
+
+/*
+ * The calls a platform without events, indicators, sensors or system
+ * parameters answers: event-scan "no errors found" (1), the others -3.
+ */
+static void test_no_events_sensors_parameters(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t rets[2], in[4] = { 0xffffffff, 0, 0x100000, 2048 };
+
+	assert_int_equal(rtas_call(f, 0, "event-scan", 4, 1, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 1);
+	in[0] = 9000;
+	assert_int_equal(rtas_call(f, 0, "set-indicator", 3, 1, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+	assert_int_equal(rtas_call(f, 0, "get-sensor-state", 2, 2, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+	in[0] = 20;
+	assert_int_equal(rtas_call(f, 0, "ibm,get-system-parameter", 3, 1, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+	assert_false(p7sim_powered_off(&f->plat));
+}
+
+/*
+ * NVRAM: power-on formats one free CHRP partition (signature 0x7f, length
+ * 4096 blocks, name "wwwwwwwwwwww", header checksum 0x29 computed by
+ * hand); a store then a fetch round-trips; ranges past the end are -3.
+ */
+static void test_nvram(void **state)
+{
+	struct fixture *f = *state;
+	uint8_t hdr[16], back[8];
+	uint32_t rets[2], in[3];
+	static const uint8_t data[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+	in[0] = 0;
+	in[1] = 0x100000;
+	in[2] = 16;
+	assert_int_equal(rtas_call(f, 0, "nvram-fetch", 3, 2, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(rets[1], 16);
+	assert_int_equal(p7sim_mem_read(&f->plat.mem, 0x100000, hdr, 16), 0);
+	assert_int_equal(hdr[0], 0x7f);
+	assert_int_equal(hdr[1], 0x29);
+	assert_int_equal(hdr[2] << 8 | hdr[3], 0x1000);
+	assert_memory_equal(hdr + 4, "wwwwwwwwwwww", 12);
+
+	assert_int_equal(p7sim_mem_write(&f->plat.mem, 0x200000, data, 8), 0);
+	in[0] = 100;
+	in[1] = 0x200000;
+	in[2] = 8;
+	assert_int_equal(rtas_call(f, 0, "nvram-store", 3, 2, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(rets[1], 8);
+	in[1] = 0x300000;
+	assert_int_equal(rtas_call(f, 0, "nvram-fetch", 3, 2, in, rets), H_SUCCESS);
+	assert_int_equal(p7sim_mem_read(&f->plat.mem, 0x300000, back, 8), 0);
+	assert_memory_equal(back, data, 8);
+
+	in[0] = 65536 - 4;
+	assert_int_equal(rtas_call(f, 0, "nvram-fetch", 3, 2, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+	assert_int_equal(rets[1], 0);
+	in[0] = 0;
+	in[1] = 0xfffffff0;	/* outside the 32 MB of guest RAM */
+	assert_int_equal(rtas_call(f, 0, "nvram-store", 3, 2, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+}
+
+/*
+ * The XICS source controller: the vty source starts masked (priority
+ * 0xff); set-xive routes it, get-xive reads it back; an asserted source
+ * is presented to its server only while enabled and unmasked; H_XIRR
+ * accepts it (0xff000000 | source with CPPR 0xff), H_EOI ends it and a
+ * still-asserted level source comes back; a bad source or server is -3.
+ */
+static void test_ics(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t rets[3], in[3];
+	uint64_t args[9] = { 0 };
+
+	in[0] = P7SIM_VTY_IRQ;
+	assert_int_equal(rtas_call(f, 0, "ibm,get-xive", 1, 3, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(rets[1], 0);
+	assert_int_equal(rets[2], 0xff);
+
+	args[0] = 0xff;		/* CPPR 0xff on server 1: accept everything */
+	assert_int_equal(p7sim_hcall(&f->plat, 1, H_CPPR, args), H_SUCCESS);
+	p7sim_ics_set_level(&f->plat, P7SIM_VTY_IRQ, true);
+	assert_false(p7sim_external_pending(&f->plat, 1));	/* still masked */
+
+	in[1] = 1;
+	in[2] = 5;
+	assert_int_equal(rtas_call(f, 0, "ibm,set-xive", 3, 1, in, rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_true(p7sim_external_pending(&f->plat, 1));
+	assert_int_equal(rtas_call(f, 0, "ibm,int-off", 1, 1, in, rets), H_SUCCESS);
+	assert_false(p7sim_external_pending(&f->plat, 1));
+	assert_int_equal(rtas_call(f, 0, "ibm,int-on", 1, 1, in, rets), H_SUCCESS);
+	assert_true(p7sim_external_pending(&f->plat, 1));
+	assert_int_equal(rtas_call(f, 0, "ibm,get-xive", 1, 3, in, rets), H_SUCCESS);
+	assert_int_equal(rets[1], 1);
+	assert_int_equal(rets[2], 5);
+
+	assert_int_equal(p7sim_hcall(&f->plat, 1, H_XIRR, args), H_SUCCESS);
+	assert_int_equal(args[0], 0xff000000ULL | P7SIM_VTY_IRQ);
+	assert_false(p7sim_external_pending(&f->plat, 1));
+	args[0] = 0xff000000ULL | P7SIM_VTY_IRQ;
+	assert_int_equal(p7sim_hcall(&f->plat, 1, H_EOI, args), H_SUCCESS);
+	assert_true(p7sim_external_pending(&f->plat, 1));	/* level still high */
+	p7sim_ics_set_level(&f->plat, P7SIM_VTY_IRQ, false);
+	assert_false(p7sim_external_pending(&f->plat, 1));
+
+	in[0] = P7SIM_VTY_IRQ + 1;
+	assert_int_equal(rtas_call(f, 0, "ibm,get-xive", 1, 3, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+	in[0] = P7SIM_VTY_IRQ;
+	in[1] = 2;	/* the fixture has two servers */
+	assert_int_equal(rtas_call(f, 0, "ibm,set-xive", 3, 1, in, rets), H_SUCCESS);
+	assert_int_equal((int32_t)rets[0], -3);
+}
+
+/* The RTAS blob: mr r4,r3; lis r3,0; ori r3,r3,0xf000; sc 1; blr. */
+static void test_blob(void **state)
+{
+	size_t len;
+	const uint32_t *b = p7sim_rtas_blob(&len);
+
+	assert_int_equal(len, 20);
+	assert_int_equal(b[0], 0x7c641b78);
+	assert_int_equal(b[2] & 0xffff, 0xf000);
+	assert_int_equal(b[3], 0x44000022);
+	assert_int_equal(b[4], 0x4e800020);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +505,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_nargs_nret, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_token, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_buffer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reboot_and_os_term, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_events_sensors_parameters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nvram, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ics, setup, teardown),
+		cmocka_unit_test(test_blob),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

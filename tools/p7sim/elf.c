@@ -69,7 +69,7 @@ static int check_and_load(Elf *e, size_t size, const struct p7sim_mem *mem, uint
 	size_t phnum, i;
 	uint64_t start = UINT64_MAX, end = 0, entry;
 	unsigned int nload = 0;
-	int entry_ok = 0;
+	int entry_ok = 0, high = 0;
 
 	if (!gelf_getehdr(e, &eh))
 		return elf_fail(err, errlen, P7SIM_ELF_ETRUNC, "unreadable ELF header: %s",
@@ -95,7 +95,7 @@ static int check_and_load(Elf *e, size_t size, const struct p7sim_mem *mem, uint
 		return elf_fail(err, errlen, P7SIM_ELF_ETRUNC,
 				"truncated file: %zu program headers at offset 0x%llx do not fit in %zu bytes",
 				phnum, (unsigned long long)eh.e_phoff, size);
-	entry = kernel_addr + eh.e_entry;
+	entry = 0;
 
 	/* Pass 1: check every PT_LOAD.  Pass 2 (file != NULL): copy and zero. */
 	for (i = 0; i < phnum; i++) {
@@ -116,21 +116,37 @@ static int check_and_load(Elf *e, size_t size, const struct p7sim_mem *mem, uint
 					"truncated file: segment %zu (offset 0x%llx, 0x%llx bytes) extends beyond its %zu bytes",
 					i, (unsigned long long)ph.p_offset,
 					(unsigned long long)ph.p_filesz, size);
-		dest = kernel_addr + ph.p_vaddr;
-		if (dest < kernel_addr || !p7sim_mem_contains(mem, dest, ph.p_memsz))
-			return elf_fail(err, errlen, P7SIM_ELF_ENOFIT,
-					"segment %zu (vaddr 0x%llx, 0x%llx bytes at kernel-addr 0x%llx) does not fit in guest memory (0x%llx bytes)",
-					i, (unsigned long long)ph.p_vaddr,
-					(unsigned long long)ph.p_memsz,
-					(unsigned long long)kernel_addr,
-					(unsigned long long)mem->size);
+		if (p7sim_elf_linked_high(ph.p_vaddr)) {
+			/* A kernel linked at its effective address: by physical address. */
+			high = 1;
+			dest = ph.p_paddr;
+			if (!p7sim_mem_contains(mem, dest, ph.p_memsz))
+				return elf_fail(err, errlen, P7SIM_ELF_ENOFIT,
+						"segment %zu (vaddr 0x%llx, paddr 0x%llx, 0x%llx bytes) does not fit in guest memory (0x%llx bytes)",
+						i, (unsigned long long)ph.p_vaddr,
+						(unsigned long long)ph.p_paddr,
+						(unsigned long long)ph.p_memsz,
+						(unsigned long long)mem->size);
+		} else {
+			dest = kernel_addr + ph.p_vaddr;
+			if (dest < kernel_addr || !p7sim_mem_contains(mem, dest, ph.p_memsz))
+				return elf_fail(err, errlen, P7SIM_ELF_ENOFIT,
+						"segment %zu (vaddr 0x%llx, 0x%llx bytes at kernel-addr 0x%llx) does not fit in guest memory (0x%llx bytes)",
+						i, (unsigned long long)ph.p_vaddr,
+						(unsigned long long)ph.p_memsz,
+						(unsigned long long)kernel_addr,
+						(unsigned long long)mem->size);
+		}
 		if (file) {
 			/* Cannot fail: the range was checked in pass 1. */
 			p7sim_mem_write(mem, dest, file + ph.p_offset, ph.p_filesz);
 			p7sim_mem_zero(mem, dest + ph.p_filesz, ph.p_memsz - ph.p_filesz);
 		}
-		if (entry >= dest && entry - dest < ph.p_memsz)
+		/* The entry is a link-time address: it moves with its segment. */
+		if (!entry_ok && eh.e_entry >= ph.p_vaddr && eh.e_entry - ph.p_vaddr < ph.p_memsz) {
+			entry = dest + (eh.e_entry - ph.p_vaddr);
 			entry_ok = 1;
+		}
 		if (dest < start)
 			start = dest;
 		if (dest + ph.p_memsz > end)
@@ -142,13 +158,14 @@ static int check_and_load(Elf *e, size_t size, const struct p7sim_mem *mem, uint
 				"no PT_LOAD segment: nothing to load");
 	if (!entry_ok)
 		return elf_fail(err, errlen, P7SIM_ELF_EENTRY,
-				"entry point 0x%llx (kernel-addr + e_entry 0x%llx) is not inside a loaded segment",
-				(unsigned long long)entry, (unsigned long long)eh.e_entry);
+				"entry point 0x%llx (e_entry) is not inside a loaded segment",
+				(unsigned long long)eh.e_entry);
 	if (img) {
 		img->entry = entry;
 		img->start = start;
 		img->end = end;
 		img->nload = nload;
+		img->linked_high = high;
 	}
 	return 0;
 }

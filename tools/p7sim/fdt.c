@@ -17,6 +17,35 @@
 #define P7_L1_SIZE		0x8000
 #define P7_CACHE_LINE		128
 #define P7_SLB_SIZE		32
+/* The vdevice unit address of the NVRAM, next to the vty's. */
+#define P7SIM_NVRAM_REG		(P7SIM_VTY_REG + 1)
+
+/*
+ * ibm,segment-page-sizes (PAPR "ibm,segment-page-sizes"): for each base
+ * page size, its shift, the SLB L||LP encoding (in SLB VSID word position),
+ * the number of actual page sizes, and for each the shift and the HPTE LP
+ * encoding.  POWER7 supports 4K, 64K (L=1, LP=01) and 16M (L=1, LP=00)
+ * base pages; its mixed page sizes within a segment (MPSS) are not
+ * modelled, so each base size lists only itself.
+ */
+static const uint32_t p7_segment_page_sizes[] = {
+	12, 0x000, 1, 12, 0,	/* 4K */
+	16, 0x110, 1, 16, 1,	/* 64K */
+	24, 0x100, 1, 24, 0,	/* 16M */
+};
+
+/* ibm,processor-segment-sizes: 2^28 (256M) and 2^40 (1T) segments. */
+static const uint32_t p7_segment_sizes[] = { 28, 40 };
+
+/*
+ * ibm,pa-features (PAPR "ibm,pa-features"): a length byte, a zero byte,
+ * then attribute bytes with bit 0 the most significant.  Byte 0: MMU,
+ * FPU, SLB, run latch (CTRL), DABR, no-execute (bits 0-3, 5, 6); byte 1:
+ * bits 2-7 (cache-inhibited large pages, ...); byte 2: bits 0, 1, 5-7;
+ * byte 4 bit 0; all as POWER7 has them.  Byte 5 bit 0 (little-endian
+ * mode) is left clear: the model runs big-endian guests only.
+ */
+static const uint8_t p7_pa_features[] = { 6, 0, 0xf6, 0x3f, 0xc7, 0x00, 0x80, 0x00 };
 
 /* Bail out of the builder with libfdt's error. */
 #define TRY(x)						\
@@ -28,8 +57,10 @@
 
 static int prop_cells(void *fdt, const char *name, const uint32_t *cells, unsigned int n)
 {
-	fdt32_t be[8];
+	fdt32_t be[16];
 
+	if (n > 16)
+		return -FDT_ERR_NOSPACE;
 	for (unsigned int i = 0; i < n; i++)
 		be[i] = cpu_to_fdt32(cells[i]);
 	return fdt_property(fdt, name, be, n * sizeof(be[0]));
@@ -66,8 +97,13 @@ static int build_cpus(void *fdt, const struct p7sim_fdt_config *cfg)
 		TRY(fdt_begin_node(fdt, name));
 		TRY(fdt_property_string(fdt, "device_type", "cpu"));
 		TRY(fdt_property_u32(fdt, "reg", i));
+		uint32_t gserver[2] = { i, 0 };
+
 		/* One cell per thread; one thread per core, server number = core. */
 		TRY(fdt_property_u32(fdt, "ibm,ppc-interrupt-server#s", i));
+		TRY(prop_cells(fdt, "ibm,ppc-interrupt-gserver#s", gserver, 2));
+		TRY(fdt_property_u32(fdt, "ibm,chip-id", 0));
+		TRY(fdt_property_string(fdt, "status", "okay"));
 		TRY(fdt_property_u32(fdt, "cpu-version",
 				     cfg->pvr ? cfg->pvr : P7SIM_FDT_PVR_DEFAULT));
 		TRY(fdt_property_u32(fdt, "d-cache-line-size", P7_CACHE_LINE));
@@ -85,6 +121,16 @@ static int build_cpus(void *fdt, const struct p7sim_fdt_config *cfg)
 						       P7SIM_FDT_CLOCK_FREQ_DEFAULT));
 		TRY(prop_cells(fdt, "ibm,pft-size", pft, 2));
 		TRY(fdt_property_u32(fdt, "ibm,slb-size", P7_SLB_SIZE));
+		TRY(fdt_property_u32(fdt, "slb-size", P7_SLB_SIZE));
+		TRY(prop_cells(fdt, "ibm,segment-page-sizes", p7_segment_page_sizes,
+			       sizeof(p7_segment_page_sizes) / sizeof(uint32_t)));
+		TRY(prop_cells(fdt, "ibm,processor-segment-sizes", p7_segment_sizes, 2));
+		TRY(fdt_property(fdt, "ibm,pa-features", p7_pa_features, sizeof(p7_pa_features)));
+		/* 2: VMX and VSX (POWER7 has both); DFP: 1. */
+		TRY(fdt_property_u32(fdt, "ibm,vmx", 2));
+		TRY(fdt_property_u32(fdt, "ibm,dfp", 1));
+		TRY(fdt_property_u32(fdt, "ibm,purr", 1));
+		TRY(fdt_property_u32(fdt, "ibm,spurr", 1));
 		TRY(fdt_property(fdt, "64-bit", NULL, 0));
 		TRY(fdt_end_node(fdt));
 	}
@@ -102,6 +148,14 @@ static int build_rtas(void *fdt, const struct p7sim_fdt_config *cfg)
 		TRY(fdt_property_u32(fdt, calls[i].name, calls[i].token));
 	if (cfg->hypertas)
 		TRY(prop_strings(fdt, "ibm,hypertas-functions", cfg->hypertas));
+	if (cfg->rtas_base) {
+		/* What prom_init's instantiate-rtas adds: 32-bit cells (Linux reads u32). */
+		TRY(fdt_property_u32(fdt, "linux,rtas-base", (uint32_t)cfg->rtas_base));
+		TRY(fdt_property_u32(fdt, "linux,rtas-entry", (uint32_t)cfg->rtas_base));
+		TRY(fdt_property_u32(fdt, "rtas-size", cfg->rtas_size));
+	}
+	TRY(fdt_property_u32(fdt, "rtas-error-log-max", P7SIM_RTAS_ERROR_LOG_MAX));
+	TRY(fdt_property_u32(fdt, "rtas-event-scan-rate", 1));
 	return fdt_end_node(fdt);
 }
 
@@ -117,6 +171,8 @@ static int build(void *fdt, int size, const struct p7sim_fdt_config *cfg)
 	snprintf(stdout_path, sizeof(stdout_path), "/vdevice/%s", vty);
 
 	TRY(fdt_create(fdt, size));
+	if (cfg->rtas_base)
+		TRY(fdt_add_reservemap_entry(fdt, cfg->rtas_base, cfg->rtas_size));
 	TRY(fdt_finish_reservemap(fdt));
 	TRY(fdt_begin_node(fdt, ""));
 	TRY(fdt_property_u32(fdt, "#address-cells", 2));
@@ -129,6 +185,10 @@ static int build(void *fdt, int size, const struct p7sim_fdt_config *cfg)
 	TRY(fdt_property_string(fdt, "bootargs", cfg->bootargs ? cfg->bootargs : ""));
 	TRY(fdt_property_string(fdt, "linux,stdout-path", stdout_path));
 	TRY(fdt_property_string(fdt, "stdout-path", stdout_path));
+	if (cfg->initrd_start) {
+		TRY(fdt_property_u64(fdt, "linux,initrd-start", cfg->initrd_start));
+		TRY(fdt_property_u64(fdt, "linux,initrd-end", cfg->initrd_end));
+	}
 	TRY(fdt_end_node(fdt));
 
 	TRY(build_cpus(fdt, cfg));
@@ -145,11 +205,30 @@ static int build(void *fdt, int size, const struct p7sim_fdt_config *cfg)
 	TRY(fdt_property_string(fdt, "compatible", "IBM,vdevice"));
 	TRY(fdt_property_u32(fdt, "#address-cells", 1));
 	TRY(fdt_property_u32(fdt, "#size-cells", 0));
+	/* The parent of the vdevices' XICS sources: cells = source, sense. */
+	TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+	TRY(fdt_property_u32(fdt, "#interrupt-cells", 2));
 	TRY(fdt_begin_node(fdt, vty));
 	TRY(fdt_property_string(fdt, "device_type", "serial"));
 	TRY(fdt_property_string(fdt, "compatible", "hvterm1"));
 	TRY(fdt_property_u32(fdt, "reg", P7SIM_VTY_REG));
+	if (cfg->vty_irq) {
+		uint32_t irq[2] = { cfg->vty_irq, 0 };
+
+		TRY(prop_cells(fdt, "interrupts", irq, 2));
+	}
 	TRY(fdt_end_node(fdt));
+	if (cfg->nvram_size) {
+		char nv[32];
+
+		snprintf(nv, sizeof(nv), "nvram@%x", P7SIM_NVRAM_REG);
+		TRY(fdt_begin_node(fdt, nv));
+		TRY(fdt_property_string(fdt, "device_type", "nvram"));
+		TRY(fdt_property_string(fdt, "compatible", "qemu,spapr-nvram"));
+		TRY(fdt_property_u32(fdt, "reg", P7SIM_NVRAM_REG));
+		TRY(fdt_property_u32(fdt, "#bytes", cfg->nvram_size));
+		TRY(fdt_end_node(fdt));
+	}
 	TRY(fdt_end_node(fdt));
 
 	/* XICS presentation through hcalls: Linux's icp-hv looks for this. */

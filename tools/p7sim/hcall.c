@@ -80,6 +80,12 @@ void p7sim_hcall_register_all(struct p7sim_platform *p)
 	/* hcall-set-mode */
 	reg(p, H_SET_MODE, p7sim_h_set_mode);
 
+	/* hcall-vio: the vty's interrupt enable */
+	reg(p, H_VIO_SIGNAL, p7sim_h_vio_signal);
+
+	/* base: the speculation-control characteristics */
+	reg(p, H_GET_CPU_CHARACTERISTICS, p7sim_h_get_cpu_characteristics);
+
 	/* KVM/QEMU private */
 	reg(p, H_RTAS, p7sim_h_rtas);
 }
@@ -168,6 +174,8 @@ int64_t p7sim_h_get_term_char(struct p7sim_platform *p, unsigned int vcpu, uint6
 	if (!vterm_valid(args[0]))
 		return H_PARAMETER;
 	n = p7sim_console_get(&p->con, buf, sizeof(buf));
+	/* The vty's interrupt is a level: asserted while input is left. */
+	p7sim_ics_set_level(p, P7SIM_VTY_IRQ, p7sim_console_pending(&p->con) != 0);
 	args[0] = n;
 	args[1] = pack_be(buf);
 	args[2] = pack_be(buf + 8);
@@ -241,4 +249,97 @@ int64_t p7sim_h_set_mode(struct p7sim_platform *p, unsigned int vcpu, uint64_t *
 	if (mflags == H_SET_MODE_ENDIAN_BIG)
 		return H_SUCCESS;
 	return H_UNSUPPORTED_FLAG_START;
+}
+
+/* ---- hcall-vio ------------------------------------------------------------- */
+
+#define H_VIO_SIGNAL_MODE_MASK	3ULL	/* bit 0: interrupts on; bit 1: reserved */
+
+/*
+ * H_VIO_SIGNAL(unit address r4, mode r5): enable (mode 1) or disable
+ * (mode 0) a virtual device's interrupt (PAPR "H_VIO_SIGNAL").  The vty is
+ * the only device; its interrupt is the ICS source P7SIM_VTY_IRQ, whose
+ * enable this is (the same state ibm,int-on/-off control).
+ */
+int64_t p7sim_h_vio_signal(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args)
+{
+	uint64_t unit = args[0], mode = args[1];
+
+	if (unit != P7SIM_VTY_REG)
+		return H_PARAMETER;
+	if (mode & ~1ULL)
+		return H_PARAMETER;
+	p->ics[P7SIM_VTY_IRQ - P7SIM_ICS_BASE].enabled = mode & 1;
+	p7sim_icp_update(p, p->ics[P7SIM_VTY_IRQ - P7SIM_ICS_BASE].server);
+	return H_SUCCESS;
+}
+
+/* ---- speculation control --------------------------------------------------- */
+
+/*
+ * H_GET_CPU_CHARACTERISTICS -> characteristics r4, behaviour r5.
+ *
+ * Answered as QEMU 7.2's pseries machine answers a TCG POWER7 guest with
+ * its default capabilities (docs/p7sim-platform.md "Speculation
+ * control"), so that a kernel runs with the same mitigations on both and
+ * the benchmark compares like with like (values in p7sim_hcalls.h): the
+ * kernel then flushes the L1D on kernel entry and exit and the count
+ * cache on context switch, and uses the ori 31 speculation barrier.
+ */
+int64_t p7sim_h_get_cpu_characteristics(struct p7sim_platform *p, unsigned int vcpu,
+					uint64_t *args)
+{
+	args[0] = P7SIM_CPU_CHARACTERISTICS;
+	args[1] = P7SIM_CPU_BEHAVIOUR;
+	return H_SUCCESS;
+}
+
+/* ---- ibm,hypertas-functions ---------------------------------------------- */
+
+/*
+ * The PAPR function sets and the hcalls each needs.  A set is advertised
+ * only when every one of its hcalls is implemented, by the HV core or by
+ * the platform: a guest then never calls an hcall the tree promised and
+ * gets H_FUNCTION.  hcall-debug (H_LOGICAL_CI_*, which only ever fail
+ * here) and hcall-random (found through a device node, not this list) are
+ * not listed.
+ */
+static const struct {
+	const char *name;
+	uint16_t hcalls[6];
+} function_sets[] = {
+	{ "hcall-pft", { H_REMOVE, H_ENTER, H_READ, H_CLEAR_MOD, H_CLEAR_REF, H_PROTECT } },
+	{ "hcall-term", { H_GET_TERM_CHAR, H_PUT_TERM_CHAR } },
+	{ "hcall-dabr", { H_SET_DABR } },
+	{ "hcall-xdabr", { H_SET_XDABR } },
+	{ "hcall-interrupt", { H_EOI, H_CPPR, H_IPI, H_IPOLL, H_XIRR } },
+	{ "hcall-bulk", { H_BULK_REMOVE } },
+	{ "hcall-splpar", { H_REGISTER_VPA, H_CEDE, H_CONFER, H_PROD } },
+	{ "hcall-sprg0", { H_SET_SPRG0 } },
+	{ "hcall-set-mode", { H_SET_MODE } },
+	{ "hcall-vio", { H_VIO_SIGNAL } },
+};
+
+#define NR_FUNCTION_SETS	(sizeof(function_sets) / sizeof(function_sets[0]))
+
+const char *const *p7sim_hypertas(const struct p7sim_platform *p,
+				  bool (*in_kernel)(unsigned long nr))
+{
+	static const char *list[NR_FUNCTION_SETS + 1];
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < NR_FUNCTION_SETS; i++) {
+		bool all = true;
+
+		for (unsigned int j = 0; j < 6 && function_sets[i].hcalls[j]; j++) {
+			uint64_t nr = function_sets[i].hcalls[j];
+
+			if (!p7sim_hcall_implemented(p, nr) && !(in_kernel && in_kernel(nr)))
+				all = false;
+		}
+		if (all)
+			list[n++] = function_sets[i].name;
+	}
+	list[n] = NULL;
+	return list;
 }

@@ -15,20 +15,26 @@
 #include "vmm.h"
 
 static const char usage[] =
-"usage: p7sim run [options] [GUEST.elf]\n"
+"usage: p7sim run [options] [GUEST.elf | vmlinux]\n"
 "       p7sim --help\n"
 "\n"
-"Boot a big-endian ppc64 pseries guest (an ELF, loaded like QEMU's pseries machine\n"
-"does) on the simulated POWER7 through the KVM Book3S HV core. Without GUEST.elf a\n"
-"built-in demo guest boots: it prints, makes hcalls (H_ENTER in the HV core, H_RANDOM\n"
-"in userspace, H_CEDE), takes HDEC exits and powers off.\n"
+"Boot a big-endian ppc64 pseries guest on the simulated POWER7 through the KVM\n"
+"Book3S HV core: a test program (an ELF linked low, loaded at --kernel-addr +\n"
+"p_vaddr like QEMU's pseries machine does) or an unmodified Linux vmlinux (linked\n"
+"at 0xc000000000000000, ET_EXEC or relocatable: loaded by physical address, with\n"
+"RTAS instantiated, entered with r3 = device tree, r4 = r5 = 0). Without an image\n"
+"a built-in demo guest boots: it prints, makes hcalls (H_ENTER in the HV core,\n"
+"H_RANDOM in userspace, H_CEDE), takes HDEC exits and powers off.\n"
 "\n"
 "Options:\n"
 "  --mem SIZE          guest RAM, a multiple of 16M (default 256M; K, M, G suffixes)\n"
 "  --smp N             N cores, one vcpu each on thread 0 (default 1, at most 64)\n"
 "  --hpt-order N       HPT size 2^N bytes, 18..34 (default 24 = 16 MB)\n"
 "  --append ARGS       kernel command line (/chosen/bootargs)\n"
-"  --kernel-addr ADDR  load address base: PT_LOADs go to ADDR + p_vaddr (default 0x400000)\n"
+"  --initrd FILE       load FILE above the image (/chosen linux,initrd-start/-end)\n"
+"  --dtb-out FILE      also write the generated device tree blob to FILE\n"
+"  --kernel-addr ADDR  load address base of an image linked low: PT_LOADs go to\n"
+"                      ADDR + p_vaddr (default 0x400000; a vmlinux goes to p_paddr)\n"
 "  --rtc WHEN          RTC base: epoch seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\n"
 "                      (default: host UTC at start, the only non-deterministic input)\n"
 "  --seed N            H_RANDOM seed (default 0)\n"
@@ -49,7 +55,8 @@ static const char usage[] =
 "  -h, --help          this text\n"
 "\n"
 "The guest's console goes to stdout unchanged; diagnostics go to stderr. Console\n"
-"input is read from stdin when it is not a terminal.\n"
+"input comes from stdin (H_GET_TERM_CHAR, with the vty's interrupt): a file is\n"
+"read whole at the start, a terminal or pipe as it comes.\n"
 "\n"
 "Exit status:\n"
 "  0  the guest powered off (RTAS power-off)\n"
@@ -57,8 +64,12 @@ static const char usage[] =
 "  2  no vcpu can make progress (all stopped, or all ceded with no timer)\n"
 "  3  an exit the VMM cannot handle (unknown trap, internal error)\n"
 "  4  the --max-insns instruction limit was reached\n"
-"  5  the simulator failed (engine or model error)\n"
-"  6  the debugger killed the run (--gdb)\n"
+"  5  the simulator failed (engine or model error), or the HV core broke a\n"
+"     hardware rule the model checks (each reported on stderr)\n"
+"  6  the guest asked for a reboot (RTAS system-reboot)\n"
+"  7  the guest terminated abnormally (RTAS ibm,os-term: a Linux panic; its\n"
+"     message on stderr)\n"
+"  8  the debugger killed the run (--gdb)\n"
 "The same GUEST.elf and options give the same stdout, exit status, --stats and\n"
 "trace on every run, unless --rtc is left to follow the host clock.\n";
 
@@ -141,6 +152,8 @@ int main(int argc, char **argv)
 		{ "smp", required_argument, NULL, 's' },
 		{ "hpt-order", required_argument, NULL, 'o' },
 		{ "append", required_argument, NULL, 'a' },
+		{ "initrd", required_argument, NULL, 'i' },
+		{ "dtb-out", required_argument, NULL, 'D' },
 		{ "kernel-addr", required_argument, NULL, 'k' },
 		{ "rtc", required_argument, NULL, 'r' },
 		{ "seed", required_argument, NULL, 'S' },
@@ -200,6 +213,12 @@ int main(int argc, char **argv)
 			break;
 		case 'a':
 			o.append = optarg;
+			break;
+		case 'i':
+			o.initrd = optarg;
+			break;
+		case 'D':
+			o.dtb_out = optarg;
 			break;
 		case 'k':
 			if (parse_u64(optarg, &o.kernel_addr))

@@ -3,14 +3,18 @@
  * The guest kernel loader: what QEMU's pseries machine does with -kernel
  * (pseries-guest-contract.md 5.1), for ELF64 big-endian PowerPC images.
  *
- * Placement: each PT_LOAD goes to guest real address kernel_addr + p_vaddr,
- * its p_memsz - p_filesz tail (bss) is zeroed, and the entry point is
- * kernel_addr + e_entry.  p_vaddr is used as is: unlike QEMU we do not mask
- * it with 0x0fffffff, so an image linked at 0xc000000000000000 (a Linux
- * vmlinux) is refused as not fitting rather than silently aliased.
- * e_entry is taken as a code address, which is what hand-written start-up
- * code (kvm-unit-tests' cstart64.S, Linux's head_64.S) gives; an ELFv1
- * image whose e_entry names a C function's descriptor is not supported.
+ * Placement: a PT_LOAD linked at a low address (a test program, kvm-unit-
+ * tests) goes to guest real address kernel_addr + p_vaddr.  A PT_LOAD
+ * linked at an effective address with any of EA bits 0:3 set (a Linux
+ * vmlinux: 0xc000000000000000, ET_EXEC or relocatable ET_DYN) goes to its
+ * physical address p_paddr, as kexec-style pseries loaders place a kernel
+ * (QEMU masks the address to its low 28 bits instead, which gives the same
+ * place for a vmlinux whose p_paddr is 0); kernel_addr does not apply to
+ * it.  Either way the p_memsz - p_filesz tail (bss) is zeroed, and the
+ * entry point e_entry moves with the segment holding it.  e_entry is taken
+ * as a code address, which is what hand-written start-up code (kvm-unit-
+ * tests' cstart64.S, Linux's head_64.S __start) gives; an ELFv1 image whose
+ * e_entry names a C function's descriptor is not supported.
  *
  * Real addresses 0 to 0x3000 belong to the guest (its vectors at 0x100 and
  * P_HANDLER at 0x2ff8, contract 5.1).  The loader never writes below
@@ -52,11 +56,18 @@ enum p7sim_elf_error {
 	P7SIM_ELF_EENTRY,	/* the entry point is not inside a loaded segment */
 };
 
+/* A segment linked at an effective address the kernel runs at (EA 0:3 != 0). */
+static inline int p7sim_elf_linked_high(uint64_t vaddr)
+{
+	return (vaddr >> 60) != 0;
+}
+
 struct p7sim_elf_image {
 	uint64_t entry;		/* guest real address of the first instruction */
 	uint64_t start;		/* lowest guest real address loaded */
 	uint64_t end;		/* one past the highest byte loaded, bss included */
 	unsigned int nload;	/* number of PT_LOAD segments loaded */
+	int linked_high;	/* a segment was placed by p_paddr: a kernel like vmlinux */
 };
 
 /*

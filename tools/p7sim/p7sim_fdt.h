@@ -8,26 +8,34 @@
  *   /                 compatible "qemu,pseries" (required literally: it
  *                     selects the pseries path of kvm-unit-tests' setup()),
  *                     model, device_type "chrp", #address-cells = #size-cells = 2
- *   /chosen           bootargs, linux,stdout-path and stdout-path = the vty
+ *   /chosen           bootargs, linux,stdout-path and stdout-path = the vty,
+ *                     linux,initrd-start/-end when an initrd is loaded
  *   /cpus             one PowerPC,POWER7@N per core (one thread each):
- *                     reg and ibm,ppc-interrupt-server#s = <N>, cache
+ *                     reg and ibm,ppc-interrupt-server#s = <N>,
+ *                     ibm,ppc-interrupt-gserver#s, ibm,chip-id, cache
  *                     geometry, timebase-frequency, clock-frequency,
  *                     cpu-version (PVR), ibm,pft-size = <0 hpt_order>,
- *                     ibm,slb-size = <32>, 64-bit
+ *                     ibm,slb-size = <32>, ibm,segment-page-sizes (4K, 64K
+ *                     and 16M base pages, no MPSS), ibm,processor-segment-
+ *                     sizes (256M, 1T), ibm,pa-features, ibm,vmx = 2 (VMX +
+ *                     VSX), ibm,dfp, ibm,purr, ibm,spurr, 64-bit
  *   /memory@0         reg = <0 0 size>
- *   /rtas             one property per RTAS call, value = its token (no
- *                     linux,rtas-entry: the guest then enters RTAS with
- *                     hcall 0xf000); ibm,hypertas-functions when given
- *   /vdevice          vty@30000000, compatible "hvterm1"
+ *   /rtas             one property per RTAS call, value = its token;
+ *                     ibm,hypertas-functions when given; with an RTAS blob:
+ *                     linux,rtas-base, linux,rtas-entry, rtas-size (and a
+ *                     reservation map entry for the blob).  Without the
+ *                     blob a guest enters RTAS with hcall 0xf000 itself.
+ *   /vdevice          vty@30000000, compatible "hvterm1" (with its XICS
+ *                     source in "interrupts" when vty_irq is set), and
+ *                     nvram@30000001 (#bytes) when nvram_size is set;
+ *                     /vdevice is the interrupt parent of its devices
  *   /interrupt-controller  XICS presentation: ibm,ppc-xicp, server range
  *   /hypervisor       compatible "linux,kvm", only on request: it makes
  *                     kvm-unit-tests strict about checks that are known
  *                     failures under TCG (contract 4.1)
  *
  * The header's boot_cpuid_phys is the boot CPU's server number (contract
- * 5.2, spapr_vpa).  Not present: ibm,segment-page-sizes (a guest then
- * assumes 4 KB pages only), ibm,dec-bits (absent means 32, POWER7's),
- * ibm,pa-features, ibm,vmx/ibm,dfp.
+ * 5.2, spapr_vpa).  Not present: ibm,dec-bits (absent means 32, POWER7's).
  */
 #ifndef P7SIM_FDT_H
 #define P7SIM_FDT_H
@@ -52,6 +60,12 @@ struct p7sim_fdt_config {
 	const char *bootargs;		/* /chosen/bootargs; NULL = "" */
 	bool hypervisor_node;		/* add /hypervisor "linux,kvm" */
 	const char *const *hypertas;	/* NULL-terminated function set names, or NULL */
+	uint64_t rtas_base;		/* guest real address of the RTAS blob; 0 = none */
+	uint32_t rtas_size;		/* its size in bytes */
+	uint64_t initrd_start;		/* guest real [start, end) of the initrd; 0 = none */
+	uint64_t initrd_end;
+	uint32_t vty_irq;		/* XICS source number of the vty; 0 = polled only */
+	uint32_t nvram_size;		/* bytes of NVRAM behind nvram-fetch/store; 0 = none */
 };
 
 /*

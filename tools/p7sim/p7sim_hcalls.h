@@ -35,6 +35,44 @@ int64_t p7sim_h_random(struct p7sim_platform *p, unsigned int vcpu, uint64_t *ar
 /* hcall-set-mode */
 int64_t p7sim_h_set_mode(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args);
 
+/* hcall-vio: the vty's interrupt enable */
+int64_t p7sim_h_vio_signal(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args);
+
+/*
+ * H_GET_CPU_CHARACTERISTICS bits (PAPR; Linux asm/hvcall.h names, bit 0
+ * the most significant).
+ */
+#define H_CPU_CHAR_SPEC_BAR_ORI31		(1ULL << 63)
+#define H_CPU_CHAR_BRANCH_HINTS_HONORED		(1ULL << 58)
+#define H_CPU_CHAR_BCCTR_FLUSH_ASSIST		(1ULL << 54)
+#define H_CPU_BEHAV_FAVOUR_SECURITY		(1ULL << 63)
+#define H_CPU_BEHAV_L1D_FLUSH_PR		(1ULL << 62)
+#define H_CPU_BEHAV_BNDS_CHK_SPEC_BAR		(1ULL << 61)
+#define H_CPU_BEHAV_FLUSH_COUNT_CACHE		(1ULL << 58)
+/*
+ * What QEMU 7.2's pseries machine answers a TCG POWER7 guest with its
+ * default capabilities (cap-cfpc=broken, cap-sbbc=workaround,
+ * cap-ibs=workaround, cap-ccf-assist=on): 0x8440000000000000 and
+ * 0xe400000000000000, read with gdb from the buffer Linux 6.1 receives.
+ */
+#define P7SIM_CPU_CHARACTERISTICS	(H_CPU_CHAR_SPEC_BAR_ORI31 |		\
+					 H_CPU_CHAR_BRANCH_HINTS_HONORED |	\
+					 H_CPU_CHAR_BCCTR_FLUSH_ASSIST)
+#define P7SIM_CPU_BEHAVIOUR		(H_CPU_BEHAV_FAVOUR_SECURITY |		\
+					 H_CPU_BEHAV_L1D_FLUSH_PR |		\
+					 H_CPU_BEHAV_BNDS_CHK_SPEC_BAR |	\
+					 H_CPU_BEHAV_FLUSH_COUNT_CACHE)
+int64_t p7sim_h_get_cpu_characteristics(struct p7sim_platform *p, unsigned int vcpu,
+					uint64_t *args);
+
+/*
+ * ibm,hypertas-functions: the function sets whose every hcall is
+ * implemented by the platform or, per @in_kernel, by the HV core.  A
+ * NULL-terminated list, valid until the next call.
+ */
+const char *const *p7sim_hypertas(const struct p7sim_platform *p,
+				  bool (*in_kernel)(unsigned long nr));
+
 /* KVM/QEMU private: RTAS entered by hcall 0xf000 (rtas.c) */
 int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args);
 

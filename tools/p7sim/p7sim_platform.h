@@ -104,6 +104,30 @@ struct p7sim_icp {
 	bool output;		/* the level reported through raise_external */
 };
 
+/* XICS sources (ics.c): numbered from QEMU's base; the vty's is the first. */
+#define P7SIM_ICS_BASE		0x1000U
+#define P7SIM_ICS_NSRC		1
+#define P7SIM_VTY_IRQ		P7SIM_ICS_BASE
+/* The NVRAM size /vdevice/nvram advertises (#bytes), QEMU's default. */
+#define P7SIM_NVRAM_SIZE	(64 * 1024)
+
+/* One interrupt source of the ICS: its XIVE (server, priority) and state. */
+struct p7sim_ics_src {
+	uint32_t server;
+	uint8_t priority;	/* 0xff: masked */
+	bool enabled;		/* ibm,int-on / ibm,int-off */
+	bool asserted;		/* the device's level */
+	bool in_service;	/* accepted (H_XIRR), not yet EOI'd */
+};
+
+/* Why the guest ended the run (RTAS). */
+enum p7sim_halt {
+	P7SIM_HALT_NONE,
+	P7SIM_HALT_POWER_OFF,	/* power-off */
+	P7SIM_HALT_REBOOT,	/* system-reboot */
+	P7SIM_HALT_OS_TERM,	/* ibm,os-term: the OS died (a Linux panic) */
+};
+
 struct p7sim_platform {
 	struct p7sim_mem mem;
 	struct p7sim_console con;
@@ -113,7 +137,12 @@ struct p7sim_platform {
 	enum p7sim_cpu_state *cpu_state;
 	struct p7sim_icp *icp;
 	uint64_t rng;
-	bool powered_off;
+	bool powered_off;	/* the run must end: see halt */
+	enum p7sim_halt halt;
+	char halt_msg[256];	/* ibm,os-term's message, one line */
+	struct p7sim_ics_src ics[P7SIM_ICS_NSRC];
+	uint8_t *nvram;
+	uint32_t nvram_size;
 	FILE *log;
 
 	/* The hcall table: PAPR opcodes by nr / 4, private ones by nr - 0xf000. */
@@ -151,5 +180,20 @@ bool p7sim_powered_off(const struct p7sim_platform *p);
 bool p7sim_cpu_running(const struct p7sim_platform *p, unsigned int vcpu);
 /* The ICP output level of @vcpu (what raise_external last reported). */
 bool p7sim_external_pending(const struct p7sim_platform *p, unsigned int vcpu);
+
+/* ---- XICS between the source controller (ics.c) and the ICPs (xics.c) ---- */
+
+/* Re-evaluate what @server's ICP presents (a no-op for a server that does not exist). */
+void p7sim_icp_update(struct p7sim_platform *p, unsigned int server);
+/* All sources masked (priority 0xff), server 0, enabled, idle. */
+void p7sim_ics_reset(struct p7sim_platform *p);
+/* Device @irq's level changed. */
+void p7sim_ics_set_level(struct p7sim_platform *p, uint32_t irq, bool level);
+/* The most favoured source wanting @server: true with *irq and *prio. */
+bool p7sim_ics_wants(const struct p7sim_platform *p, unsigned int server, uint32_t *irq,
+		     uint8_t *prio);
+/* @irq accepted (H_XIRR) / ended (H_EOI): false when no such source exists. */
+bool p7sim_ics_accept(struct p7sim_platform *p, uint32_t irq);
+bool p7sim_ics_eoi(struct p7sim_platform *p, uint32_t irq);
 
 #endif /* P7SIM_PLATFORM_H */

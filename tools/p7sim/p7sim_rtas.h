@@ -17,12 +17,14 @@
 #ifndef P7SIM_RTAS_H
 #define P7SIM_RTAS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "p7sim_platform.h"
 
 /* RTAS status values (PAPR, RTAS "Status" word). */
 #define P7SIM_RTAS_OK		0
+#define P7SIM_RTAS_NO_EVENT	1	/* event-scan: no errors found */
 #define P7SIM_RTAS_HW_ERROR	(-1)
 #define P7SIM_RTAS_PARAM_ERROR	(-3)
 
@@ -42,9 +44,31 @@ struct p7sim_rtas_call {
 		   uint32_t *rets);
 };
 
+/* rtas-error-log-max: the largest error log event-scan could return. */
+#define P7SIM_RTAS_ERROR_LOG_MAX	2048
+
 /* The calls, in token order; *n receives their number. */
 const struct p7sim_rtas_call *p7sim_rtas_calls(unsigned int *n);
 /* The token of call @name, or 0 when there is no such call. */
 uint32_t p7sim_rtas_token(const char *name);
+/* The RTAS blob's instruction words (big-endian values) and its size in bytes. */
+const uint32_t *p7sim_rtas_blob(size_t *len);
+
+/* Format @size bytes of NVRAM as one free CHRP partition (power-on state). */
+void p7sim_nvram_format(uint8_t *nvram, uint32_t size);
+
+/* The calls implemented elsewhere: NVRAM (nvram.c), XICS sources (ics.c). */
+void p7sim_rtas_nvram_fetch(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			    uint32_t *rets);
+void p7sim_rtas_nvram_store(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			    uint32_t *rets);
+void p7sim_rtas_set_xive(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			 uint32_t *rets);
+void p7sim_rtas_get_xive(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			 uint32_t *rets);
+void p7sim_rtas_int_off(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			uint32_t *rets);
+void p7sim_rtas_int_on(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+		       uint32_t *rets);
 
 #endif /* P7SIM_RTAS_H */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "p7sim_hcalls.h"
+#include "p7sim_rtas.h"
 
 int p7sim_platform_init(struct p7sim_platform *p, const struct p7sim_config *cfg,
 			const struct p7sim_ops *ops)
@@ -13,11 +14,15 @@ int p7sim_platform_init(struct p7sim_platform *p, const struct p7sim_config *cfg
 		return -1;
 	p->cpu_state = calloc(cfg->ncpus, sizeof(*p->cpu_state));
 	p->icp = calloc(cfg->ncpus, sizeof(*p->icp));
-	if (!p->cpu_state || !p->icp) {
+	p->nvram = calloc(1, P7SIM_NVRAM_SIZE);
+	if (!p->cpu_state || !p->icp || !p->nvram) {
 		free(p->cpu_state);
 		free(p->icp);
+		free(p->nvram);
 		return -1;
 	}
+	p->nvram_size = P7SIM_NVRAM_SIZE;
+	p7sim_nvram_format(p->nvram, p->nvram_size);
 	p->mem = cfg->mem;
 	p->ncpus = cfg->ncpus;
 	p->log = cfg->log;
@@ -38,6 +43,7 @@ int p7sim_platform_init(struct p7sim_platform *p, const struct p7sim_config *cfg
 		p->icp[i].mfrr = P7SIM_XICS_PRIO_NONE;
 		p->icp[i].pending_prio = P7SIM_XICS_PRIO_NONE;
 	}
+	p7sim_ics_reset(p);
 	p7sim_hcall_register_all(p);
 	return 0;
 }
@@ -47,8 +53,10 @@ void p7sim_platform_fini(struct p7sim_platform *p)
 	p7sim_console_fini(&p->con);
 	free(p->cpu_state);
 	free(p->icp);
+	free(p->nvram);
 	p->cpu_state = NULL;
 	p->icp = NULL;
+	p->nvram = NULL;
 }
 
 bool p7sim_powered_off(const struct p7sim_platform *p)

@@ -10,15 +10,97 @@
 #include "p7sim_hcalls.h"
 #include "p7sim_rtas.h"
 
+/* End the run: every way the guest can stop the machine comes here. */
+static void platform_halt(struct p7sim_platform *p, enum p7sim_halt why)
+{
+	p->powered_off = true;
+	p->halt = why;
+	if (p->ops.power_off)
+		p->ops.power_off(p->ops.ctx);
+}
+
 /* power-off(power_on_mask_hi, power_on_mask_lo) -> status: ends the run. */
 static void rtas_power_off(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
 			   uint32_t *rets)
 {
 	/* There is no power-on event source, so the masks do not matter. */
-	p->powered_off = true;
-	if (p->ops.power_off)
-		p->ops.power_off(p->ops.ctx);
+	platform_halt(p, P7SIM_HALT_POWER_OFF);
 	rets[0] = P7SIM_RTAS_OK;
+}
+
+/* system-reboot() -> status: the run ends with its own exit status. */
+static void rtas_system_reboot(struct p7sim_platform *p, unsigned int vcpu,
+			       const uint32_t *args, uint32_t *rets)
+{
+	platform_halt(p, P7SIM_HALT_REBOOT);
+	rets[0] = P7SIM_RTAS_OK;
+}
+
+/*
+ * ibm,os-term(string) -> status: the OS terminates abnormally (a Linux
+ * panic), handing the firmware its message, a NUL-terminated string at a
+ * guest real address.  It is kept for the VMM's one line on stderr; a
+ * string that runs off guest memory is cut there.
+ */
+static void rtas_os_term(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			 uint32_t *rets)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(p->halt_msg) - 1; i++) {
+		uint8_t c;
+
+		if (p7sim_mem_read(&p->mem, (uint64_t)args[0] + i, &c, 1) || !c)
+			break;
+		/* One line: control characters (the message's newline) become spaces. */
+		p->halt_msg[i] = c < 0x20 || c >= 0x7f ? ' ' : (char)c;
+	}
+	p->halt_msg[i] = 0;
+	while (i && p->halt_msg[i - 1] == ' ')
+		p->halt_msg[--i] = 0;
+	platform_halt(p, P7SIM_HALT_OS_TERM);
+	rets[0] = P7SIM_RTAS_OK;
+}
+
+/*
+ * event-scan(event_mask, critical, buffer, length) -> status.  The
+ * platform never has an error or event to report: 1 is "no errors found"
+ * (PAPR "event-scan"), and the buffer is left alone.
+ */
+static void rtas_event_scan(struct p7sim_platform *p, unsigned int vcpu, const uint32_t *args,
+			    uint32_t *rets)
+{
+	rets[0] = P7SIM_RTAS_NO_EVENT;
+}
+
+/*
+ * set-indicator(indicator, index, state) -> status and get-sensor-state(
+ * sensor, index) -> status, state: the platform has no indicators or
+ * sensors (no LEDs, no surveillance, no EPOW), so each is -3, "no such
+ * indicator/sensor implemented" (PAPR), what QEMU answers for them too.
+ */
+static void rtas_set_indicator(struct p7sim_platform *p, unsigned int vcpu,
+			       const uint32_t *args, uint32_t *rets)
+{
+	rets[0] = P7SIM_RTAS_PARAM_ERROR;
+}
+
+static void rtas_get_sensor_state(struct p7sim_platform *p, unsigned int vcpu,
+				  const uint32_t *args, uint32_t *rets)
+{
+	rets[0] = P7SIM_RTAS_PARAM_ERROR;
+	rets[1] = 0;
+}
+
+/*
+ * ibm,get-system-parameter(parameter, buffer, length) -> status.  No
+ * parameter is implemented (SPLPAR characteristics, CMO, processor module
+ * information are optional): -3, "system parameter not supported".
+ */
+static void rtas_get_system_parameter(struct p7sim_platform *p, unsigned int vcpu,
+				      const uint32_t *args, uint32_t *rets)
+{
+	rets[0] = P7SIM_RTAS_PARAM_ERROR;
 }
 
 /* get-time-of-day() -> status, year, month, day, hour, minute, second, ns. */
@@ -115,6 +197,11 @@ static void rtas_query_cpu_stopped_state(struct p7sim_platform *p, unsigned int 
 							      P7SIM_RTAS_CPU_RUNNING;
 }
 
+/*
+ * nargs/nret are those PAPR gives each call; a call made with other counts
+ * gets -3.  event-scan, set-indicator and get-sensor-state take what Linux
+ * passes (rtas.c, rtasd.c).
+ */
 static const struct p7sim_rtas_call rtas_calls[] = {
 	{ "get-time-of-day",		0x2001, 0, 8, rtas_get_time_of_day },
 	{ "set-time-of-day",		0x2002, 7, 1, rtas_set_time_of_day },
@@ -123,6 +210,18 @@ static const struct p7sim_rtas_call rtas_calls[] = {
 	{ "query-cpu-stopped-state",	0x2005, 1, 2, rtas_query_cpu_stopped_state },
 	{ "start-cpu",			0x2006, 3, 1, rtas_start_cpu },
 	{ "stop-self",			0x2007, 0, 1, rtas_stop_self },
+	{ "system-reboot",		0x2008, 0, 1, rtas_system_reboot },
+	{ "ibm,os-term",		0x2009, 1, 1, rtas_os_term },
+	{ "event-scan",			0x200a, 4, 1, rtas_event_scan },
+	{ "set-indicator",		0x200b, 3, 1, rtas_set_indicator },
+	{ "get-sensor-state",		0x200c, 2, 2, rtas_get_sensor_state },
+	{ "ibm,get-system-parameter",	0x200d, 3, 1, rtas_get_system_parameter },
+	{ "nvram-fetch",		0x200e, 3, 2, p7sim_rtas_nvram_fetch },
+	{ "nvram-store",		0x200f, 3, 2, p7sim_rtas_nvram_store },
+	{ "ibm,set-xive",		0x2010, 3, 1, p7sim_rtas_set_xive },
+	{ "ibm,get-xive",		0x2011, 1, 3, p7sim_rtas_get_xive },
+	{ "ibm,int-off",		0x2012, 1, 1, p7sim_rtas_int_off },
+	{ "ibm,int-on",			0x2013, 1, 1, p7sim_rtas_int_on },
 };
 
 #define RTAS_NCALLS	(sizeof(rtas_calls) / sizeof(rtas_calls[0]))
@@ -131,6 +230,28 @@ const struct p7sim_rtas_call *p7sim_rtas_calls(unsigned int *n)
 {
 	*n = RTAS_NCALLS;
 	return rtas_calls;
+}
+
+/*
+ * The RTAS blob whose address the device tree gives (linux,rtas-entry):
+ * Linux enters it in real mode with r3 = the argument buffer and returns
+ * through LR.  It hands the buffer to the VMM as QEMU's does, as hcall
+ * 0xf000 (KVMPPC_H_RTAS) with r4 = buffer:
+ *
+ *	mr	r4, r3
+ *	lis	r3, 0
+ *	ori	r3, r3, 0xf000
+ *	sc	1
+ *	blr
+ */
+static const uint32_t rtas_blob[] = {
+	0x7c641b78, 0x3c600000, 0x6063f000, 0x44000022, 0x4e800020,
+};
+
+const uint32_t *p7sim_rtas_blob(size_t *len)
+{
+	*len = sizeof(rtas_blob);
+	return rtas_blob;
 }
 
 uint32_t p7sim_rtas_token(const char *name)

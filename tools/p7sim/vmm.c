@@ -9,7 +9,10 @@
 #include "vmm.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
+#include <poll.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +53,7 @@ struct vmm {
 	 */
 	struct p7sim_stats exits, hcalls;
 	uint64_t exec_mark[HV_MAX_VCPUS], run_ns[HV_MAX_VCPUS];
+	bool stdin_done;	/* console input reached its end or cannot be read */
 	struct p7sim_gdb *gdb;		/* --gdb: the debugger's server (gdb.c) */
 };
 
@@ -135,6 +139,61 @@ static void vmm_raise_external(void *ctx, unsigned int cpu, bool level)
 
 /* ---- setup ------------------------------------------------------------------- */
 
+/* The RTAS area: one page holding the blob, reserved in the device tree. */
+#define P7SIM_RTAS_AREA		4096ULL
+/* An initrd starts on a 64 KB boundary above the image, as QEMU places it. */
+#define P7SIM_INITRD_ALIGN	(64 * 1024ULL)
+
+static int write_file(const char *path, const void *buf, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int ret = 0;
+
+	if (!f)
+		return -1;
+	if (fwrite(buf, 1, len, f) != len)
+		ret = -1;
+	if (fclose(f))
+		ret = -1;
+	return ret;
+}
+
+static int load_initrd(struct vmm *v, const struct p7sim_mem *mem, const char *path,
+		       const struct p7sim_elf_image *img, uint64_t *start, uint64_t *end,
+		       char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	uint64_t at = (img->end + P7SIM_INITRD_ALIGN - 1) & ~(P7SIM_INITRD_ALIGN - 1);
+	uint64_t size = 0;
+	uint8_t buf[65536];
+	size_t n;
+
+	if (!f) {
+		snprintf(err, errlen, "--initrd %s: %s", path, strerror(errno));
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (!p7sim_mem_contains(mem, at + size, n) ||
+		    p7sim_mem_write(mem, at + size, buf, n)) {
+			fclose(f);
+			snprintf(err, errlen, "--initrd %s does not fit in guest memory above the "
+				 "image (at 0x%" PRIx64 ", %" PRIu64 " MB of RAM)", path, at,
+				 v->o->mem / MB);
+			return P7SIM_EXIT_BAD_INPUT;
+		}
+		size += n;
+	}
+	if (ferror(f) || !size) {
+		fclose(f);
+		snprintf(err, errlen, "--initrd %s: %s", path, size ? "read error" : "empty file");
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	fclose(f);
+	*start = at;
+	*end = at + size;
+	return 0;
+}
+
 static int setup(struct vmm *v, char *err, size_t errlen)
 {
 	const struct p7sim_opts *o = v->o;
@@ -146,7 +205,7 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 	struct p7sim_fdt_config fc = { 0 };
 	struct p7sim_elf_image img;
 	struct sim_engine *eng;
-	uint64_t fdt_addr;
+	uint64_t fdt_addr, low, initrd_start = 0, initrd_end = 0;
 	size_t fdt_size;
 	void *fdt;
 	int ret;
@@ -206,25 +265,6 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 	if (ret)
 		return P7SIM_EXIT_BAD_INPUT;
 
-	/* The device tree, where QEMU would put it. */
-	fc.mem_size = o->mem;
-	fc.ncpus = o->smp;
-	fc.timebase_freq = P7SIM_TB_FREQ;
-	fc.hpt_order = o->hpt_order ? o->hpt_order : 24;
-	fc.bootargs = o->append;
-	fc.hypervisor_node = o->hypervisor_node;
-	fdt = p7sim_fdt_build(&fc, &fdt_size, err, errlen);
-	if (!fdt)
-		return P7SIM_EXIT_BAD_INPUT;
-	if (p7sim_fdt_place(o->mem, img.end, fdt_size, &fdt_addr) ||
-	    p7sim_mem_write(&mem, fdt_addr, fdt, fdt_size)) {
-		free(fdt);
-		snprintf(err, errlen, "the device tree (%zu bytes) does not fit in guest memory "
-			 "above the image", fdt_size);
-		return P7SIM_EXIT_BAD_INPUT;
-	}
-	free(fdt);
-
 	/* The platform. */
 	pc.mem = mem;
 	pc.ncpus = o->smp;
@@ -241,6 +281,68 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 		return P7SIM_EXIT_BAD_INPUT;
 	}
 	v->plat_up = true;
+
+	/* An initrd, above the image (Linux reserves it from /chosen). */
+	if (o->initrd) {
+		ret = load_initrd(v, &mem, o->initrd, &img, &initrd_start, &initrd_end, err,
+				  errlen);
+		if (ret)
+			return ret;
+	}
+
+	/* The device tree, where QEMU would put it, with the RTAS blob below it. */
+	fc.mem_size = o->mem;
+	fc.ncpus = o->smp;
+	fc.timebase_freq = P7SIM_TB_FREQ;
+	fc.hpt_order = o->hpt_order ? o->hpt_order : 24;
+	fc.bootargs = o->append;
+	fc.hypervisor_node = o->hypervisor_node;
+	fc.hypertas = p7sim_hypertas(&v->plat, hv_hcall_implemented);
+	fc.initrd_start = initrd_start;
+	fc.initrd_end = initrd_end;
+	fc.vty_irq = P7SIM_VTY_IRQ;
+	fc.nvram_size = P7SIM_NVRAM_SIZE;
+	/*
+	 * A kernel gets RTAS instantiated the way prom_init's instantiate-
+	 * rtas would (linux,rtas-base/-entry); test programs and kvm-unit-
+	 * tests find no blob and enter RTAS with hcall 0xf000 themselves.
+	 */
+	if (img.linked_high) {
+		fc.rtas_base = 1;	/* a placeholder: the size does not depend on it */
+		fc.rtas_size = P7SIM_RTAS_AREA;
+	}
+	fdt = p7sim_fdt_build(&fc, &fdt_size, err, errlen);
+	if (!fdt)
+		return P7SIM_EXIT_BAD_INPUT;
+	low = initrd_end > img.end ? initrd_end : img.end;
+	if (img.linked_high)
+		low += P7SIM_RTAS_AREA;
+	if (p7sim_fdt_place(o->mem, low, fdt_size, &fdt_addr)) {
+		free(fdt);
+		snprintf(err, errlen, "the device tree (%zu bytes) does not fit in guest memory "
+			 "above the image", fdt_size);
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	if (img.linked_high) {
+		size_t blob_len, size2;
+		const uint32_t *blob = p7sim_rtas_blob(&blob_len);
+
+		free(fdt);
+		fc.rtas_base = (fdt_addr - P7SIM_RTAS_AREA) & ~(P7SIM_RTAS_AREA - 1);
+		fdt = p7sim_fdt_build(&fc, &size2, err, errlen);
+		if (!fdt)
+			return P7SIM_EXIT_BAD_INPUT;
+		/* Cannot fail: the address is above the image and the initrd. */
+		for (size_t i = 0; i < blob_len / 4; i++)
+			p7sim_mem_st_be32(&mem, fc.rtas_base + 4 * i, blob[i]);
+	}
+	p7sim_mem_write(&mem, fdt_addr, fdt, fdt_size);
+	if (o->dtb_out && write_file(o->dtb_out, fdt, fdt_size)) {
+		free(fdt);
+		snprintf(err, errlen, "--dtb-out %s: %s", o->dtb_out, strerror(errno));
+		return P7SIM_EXIT_BAD_INPUT;
+	}
+	free(fdt);
 
 	for (unsigned int i = 0; i < o->ninject; i++) {
 		struct sim_injection inj = {
@@ -344,6 +446,51 @@ static int killed(char *err, size_t errlen)
 	return P7SIM_EXIT_KILLED;
 }
 
+/* The guest ended the run through RTAS: which way, and its one line. */
+static int halt_status(struct vmm *v, char *err, size_t errlen)
+{
+	switch (v->plat.halt) {
+	case P7SIM_HALT_REBOOT:
+		snprintf(err, errlen, "the guest asked for a reboot (RTAS system-reboot)");
+		return P7SIM_EXIT_REBOOT;
+	case P7SIM_HALT_OS_TERM:
+		snprintf(err, errlen, "the guest terminated (RTAS ibm,os-term): %s",
+			 v->plat.halt_msg[0] ? v->plat.halt_msg : "(no message)");
+		return P7SIM_EXIT_OS_TERM;
+	default:
+		return P7SIM_EXIT_POWEROFF;
+	}
+}
+
+/*
+ * Console input: whatever stdin has ready is queued for H_GET_TERM_CHAR
+ * and raises the vty's interrupt.  Read between vcpu turns, never waiting:
+ * a file or /dev/null is read at the first turn whole, so a run with the
+ * same input file is deterministic; a terminal or pipe is read as it
+ * comes.
+ */
+static void poll_console_input(struct vmm *v)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	uint8_t buf[4096];
+	ssize_t n;
+
+	if (v->stdin_done)
+		return;
+	while (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLIN | POLLHUP))) {
+		n = read(STDIN_FILENO, buf, sizeof(buf));
+		if (n <= 0) {
+			v->stdin_done = true;
+			break;
+		}
+		if (p7sim_console_feed(&v->plat.con, buf, (size_t)n))
+			break;
+	}
+	if (pfd.revents & (POLLERR | POLLNVAL))
+		v->stdin_done = true;
+	p7sim_ics_set_level(&v->plat, P7SIM_VTY_IRQ, p7sim_console_pending(&v->plat.con) != 0);
+}
+
 static int run_loop(struct vmm *v, char *err, size_t errlen)
 {
 	const struct p7sim_opts *o = v->o;
@@ -352,6 +499,7 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 		uint64_t before = v->m.clock, wake = UINT64_MAX;
 		unsigned int running = 0;
 
+		poll_console_input(v);
 		for (unsigned int i = 0; i < o->smp; i++) {
 			struct hv_vcpu *vc = v->vcpu[i];
 			int r, st;
@@ -384,7 +532,7 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 				if (st >= 0)
 					return st;
 				if (p7sim_powered_off(&v->plat))
-					return P7SIM_EXIT_POWEROFF;
+					return halt_status(v, err, errlen);
 				if (v->gdb && p7sim_gdb_after_run(v->gdb, i) == P7SIM_GDB_KILL)
 					return killed(err, errlen);
 				if (vc->run.exit_reason != KVM_EXIT_PAPR_HCALL ||
@@ -396,8 +544,16 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 				wake = vc->run.ceded.wake_tb;
 		}
 		if (o->max_insns && v->m.clock >= o->max_insns) {
-			snprintf(err, errlen, "instruction limit reached: %" PRIu64 " instructions",
-				 v->m.clock);
+			size_t n = (size_t)snprintf(err, errlen, "instruction limit reached: %" PRIu64
+						    " instructions", v->m.clock);
+
+			/* Where each vcpu was: the first thing to look at for a hang. */
+			for (unsigned int i = 0; i < o->smp && n < errlen; i++)
+				n += (size_t)snprintf(err + n, errlen - n, "; vcpu %u %s pc 0x%"
+						      PRIx64 " lr 0x%" PRIx64 " msr 0x%" PRIx64, i,
+						      p7sim_cpu_running(&v->plat, i) ? "at" :
+						      "(stopped)", v->vcpu[i]->regs.pc,
+						      v->vcpu[i]->regs.lr, v->vcpu[i]->regs.msr);
 			return P7SIM_EXIT_INSN_LIMIT;
 		}
 		if (!running) {
@@ -468,6 +624,17 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	p7sim_gdb_close(v->gdb, st);
 	if (st && err[0])
 		fprintf(diag, "p7sim: %s\n", err);
+	/*
+	 * The model checked every hardware rule the HV core must follow (each
+	 * violation was reported as it happened): a run that broke one did
+	 * not succeed, whatever the guest saw.
+	 */
+	if (v->m.violations) {
+		fprintf(diag, "p7sim: the HV core broke %u hardware rule(s); the last: %s\n",
+			v->m.violations, v->m.last_violation);
+		if (st == P7SIM_EXIT_POWEROFF)
+			st = P7SIM_EXIT_SIM_ERROR;
+	}
 	if (v->tw) {
 		char terr[256];
 

@@ -19,7 +19,9 @@ enum p7sim_status {
 	P7SIM_EXIT_UNKNOWN = 3,		/* an exit the VMM cannot handle (unknown trap, ...) */
 	P7SIM_EXIT_INSN_LIMIT = 4,	/* --max-insns reached */
 	P7SIM_EXIT_SIM_ERROR = 5,	/* the simulator itself failed (engine, rule) */
-	P7SIM_EXIT_KILLED = 6,		/* the debugger killed the run (--gdb) */
+	P7SIM_EXIT_REBOOT = 6,		/* the guest called RTAS system-reboot */
+	P7SIM_EXIT_OS_TERM = 7,		/* the guest called RTAS ibm,os-term (a Linux panic) */
+	P7SIM_EXIT_KILLED = 8,		/* the debugger killed the run (--gdb) */
 };
 
 struct p7sim_opts {
@@ -37,6 +39,8 @@ struct p7sim_opts {
 	bool quiet;
 	bool hypervisor_node;
 	const char *guest;		/* NULL: the built-in demo guest */
+	const char *initrd;		/* --initrd FILE, or NULL */
+	const char *dtb_out;		/* --dtb-out FILE: write the device tree there */
 	const char *cmdline;		/* for the trace header */
 	uint64_t quantum;		/* instructions per vcpu turn */
 	/* --inject KIND@INSNS[:CPU]: exceptions no guest instruction causes */

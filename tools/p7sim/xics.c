@@ -3,8 +3,8 @@
  * XICS interrupt presentation for SMP guests: one presentation controller
  * (ICP) per server, driven by the hcall-interrupt hcalls.
  *
- * The platform has no interrupt sources besides IPIs (no devices), so the
- * only XISR value ever presented is the IPI source, 2.  The rules are the
+ * XISR values presented are the IPI source, 2, and the device sources of
+ * the ICS (ics.c: the vty).  The rules are the
  * ICP's (PAPR "Interrupt Presentation Layer"; Linux's book3s_xics.c and
  * QEMU's xics.c implement the same):
  *
@@ -39,20 +39,6 @@ static void icp_set_output(struct p7sim_platform *p, unsigned int server, bool l
 		p->ops.raise_external(p->ops.ctx, server, level);
 }
 
-/* Present the IPI requested by MFRR if it beats CPPR and what is pending. */
-static void icp_check_ipi(struct p7sim_platform *p, unsigned int server)
-{
-	struct p7sim_icp *icp = &p->icp[server];
-
-	if (icp->mfrr >= icp->cppr)
-		return;
-	if (icp->xisr && icp->pending_prio <= icp->mfrr)
-		return;
-	icp->xisr = P7SIM_XICS_IPI;
-	icp->pending_prio = icp->mfrr;
-	icp_set_output(p, server, true);
-}
-
 static void icp_withdraw(struct p7sim_platform *p, unsigned int server)
 {
 	struct p7sim_icp *icp = &p->icp[server];
@@ -60,6 +46,47 @@ static void icp_withdraw(struct p7sim_platform *p, unsigned int server)
 	icp->xisr = 0;
 	icp->pending_prio = P7SIM_XICS_PRIO_NONE;
 	icp_set_output(p, server, false);
+}
+
+/*
+ * Re-evaluate what the ICP of @server presents, after anything that can
+ * change it (CPPR, MFRR, a source's level, route or mask, acceptance, EOI).
+ *
+ * 1. The candidates: the IPI when MFRR requests one, and the most favoured
+ *    source the ICS wants to present to this server.
+ * 2. A presented IPI stays until accepted or until CPPR no longer lets it
+ *    through (it is still requested in MFRR and comes back); a presented
+ *    source stays only while it is still the candidate.
+ * 3. The candidate is presented when it beats CPPR and what is presented.
+ */
+void p7sim_icp_update(struct p7sim_platform *p, unsigned int server)
+{
+	struct p7sim_icp *icp;
+	uint32_t irq = 0, sirq;
+	uint8_t prio = P7SIM_XICS_PRIO_NONE, sprio;
+
+	if (server >= p->ncpus)
+		return;
+	icp = &p->icp[server];
+	/* 1. */
+	if (icp->mfrr != P7SIM_XICS_PRIO_NONE) {
+		irq = P7SIM_XICS_IPI;
+		prio = icp->mfrr;
+	}
+	if (p7sim_ics_wants(p, server, &sirq, &sprio) && sprio < prio) {
+		irq = sirq;
+		prio = sprio;
+	}
+	/* 2. */
+	if (icp->xisr && (icp->cppr <= icp->pending_prio ||
+			  (icp->xisr != P7SIM_XICS_IPI && icp->xisr != irq)))
+		icp_withdraw(p, server);
+	/* 3. */
+	if (irq && prio < icp->cppr && (!icp->xisr || prio < icp->pending_prio)) {
+		icp->xisr = irq;
+		icp->pending_prio = prio;
+		icp_set_output(p, server, true);
+	}
 }
 
 static uint32_t icp_xirr(const struct p7sim_icp *icp)
@@ -71,17 +98,10 @@ static uint32_t icp_xirr(const struct p7sim_icp *icp)
 int64_t p7sim_h_cppr(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args)
 {
 	struct p7sim_icp *icp = &p->icp[vcpu];
-	uint8_t cppr = args[0] & 0xff, old = icp->cppr;
+	uint8_t cppr = args[0] & 0xff;
 
 	icp->cppr = cppr;
-	if (cppr < old) {
-		/* More restrictive: a pending interrupt that no longer beats it goes. */
-		if (icp->xisr && cppr <= icp->pending_prio)
-			icp_withdraw(p, vcpu);
-	} else if (!icp->xisr) {
-		/* Relaxed: a requested IPI may now be presented. */
-		icp_check_ipi(p, vcpu);
-	}
+	p7sim_icp_update(p, vcpu);
 	return H_SUCCESS;
 }
 
@@ -93,7 +113,7 @@ int64_t p7sim_h_ipi(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args)
 	if (server >= p->ncpus)
 		return H_PARAMETER;
 	p->icp[server].mfrr = args[1] & 0xff;
-	icp_check_ipi(p, server);
+	p7sim_icp_update(p, server);
 	return H_SUCCESS;
 }
 
@@ -107,6 +127,8 @@ int64_t p7sim_h_xirr(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args
 
 	args[0] = icp_xirr(icp);
 	if (icp->xisr) {
+		if (icp->xisr != P7SIM_XICS_IPI)
+			p7sim_ics_accept(p, icp->xisr);
 		icp->cppr = icp->pending_prio;
 		icp->xisr = 0;
 		icp->pending_prio = P7SIM_XICS_PRIO_NONE;
@@ -129,22 +151,20 @@ int64_t p7sim_h_ipoll(struct p7sim_platform *p, unsigned int vcpu, uint64_t *arg
 
 /*
  * H_EOI(xirr r4): end of interrupt.  CPPR is restored from the top byte
- * first, as the ICP does for any XIRR store; then, with nothing pending, a
- * still-requested IPI is presented again.  Only the IPI source exists: EOI
- * of any other source is H_PARAMETER (KVM's answer for an unknown source),
- * after the CPPR update.
+ * first, as the ICP does for any XIRR store; the source leaves service
+ * (a level source still asserted is presented again) and the ICP is
+ * re-evaluated.  EOI of a source that does not exist is H_PARAMETER
+ * (KVM's answer for an unknown source), after the CPPR update.
  */
 int64_t p7sim_h_eoi(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args)
 {
 	struct p7sim_icp *icp = &p->icp[vcpu];
 	uint32_t xirr = args[0], irq = xirr & XIRR_XISR_MASK;
+	bool known = irq == 0 || irq == P7SIM_XICS_IPI || p7sim_ics_eoi(p, irq);
 
 	icp->cppr = xirr >> XIRR_CPPR_SHIFT;
-	if (icp->xisr && icp->cppr <= icp->pending_prio)
-		icp_withdraw(p, vcpu);
-	if (!icp->xisr)
-		icp_check_ipi(p, vcpu);
-	if (irq != 0 && irq != P7SIM_XICS_IPI)
+	p7sim_icp_update(p, vcpu);
+	if (!known)
 		return H_PARAMETER;
 	return H_SUCCESS;
 }

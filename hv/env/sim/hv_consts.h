@@ -223,8 +223,10 @@
 #define H_CEDE			0xe0
 #define H_CONFER		0xe4
 #define H_PROD			0xe8
+#define H_VIO_SIGNAL		0x104
 #define H_BULK_REMOVE		0x124
 #define H_SET_XDABR		0x134
+#define H_GET_CPU_CHARACTERISTICS 0x1C8
 #define H_XIRR_X		0x2fc
 #define H_RANDOM		0x300
 #define H_SET_MODE		0x31C

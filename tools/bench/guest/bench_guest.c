@@ -5,7 +5,7 @@
  *  - guest MIPS of an integer loop with long basic blocks and of a
  *    load/store loop, on the model (sim_run with the Unicorn engine, the
  *    model owning time, interrupts and privileged instructions) and on the
- *    same engine driven bare (sim_ue_run, as tools/bench-engine does), with
+ *    same engine driven bare (sim_ue_run, as tools/bench/engine does), with
  *    the model's overhead;
  *  - the cost of a trapped privileged instruction (mfspr SPRG0 by the guest
  *    kernel, emulated by the model);
@@ -92,7 +92,7 @@ static int ldst_loop(uint32_t *code, uint64_t iters, uint64_t data)
 
 /* ---- the same loop on the bare engine and on the model ----------------------------------- */
 
-/* The bare engine (tools/bench-engine's fixture): MIPS of @code at FX_CODE. */
+/* The bare engine (tools/bench/engine's fixture): MIPS of @code at FX_CODE. */
 static double bare_mips(const uint32_t *code, int n, unsigned int flags, uint64_t insns)
 {
 	struct sim_ue_exit x;

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The model's engine operations (sim/engine.h) over the Unicorn engine: one
+ * Unicorn instance over the machine's arena that runs every thread in turn.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "hv_consts.h"
+#include "hv_env_sim.h"
+#include "machine.h"
+#include "spr.h"
+
+static struct sim_ue *UE(struct sim_engine *e)
+{
+	return ((struct ue_glue *)e->priv)->ue;
+}
+
+/*
+ * Called before every block: the model's TB after @executed instructions of
+ * this run.  With a whole number of TB ticks per instruction (the usual
+ * ratio) it is linear in @executed from the run's start, which spares the
+ * model's general ratio arithmetic on every block.
+ */
+static uint64_t glue_tb(void *ctx, uint64_t executed)
+{
+	struct ue_glue *g = ctx;
+
+	if (g->tb_linear)
+		return g->tb0 + executed * g->tb_mul;
+	return g->cur ? sim_engine_timebase(g->cur, executed) : 0;
+}
+
+static void glue_tb_start(struct ue_glue *g, struct sim_thread *t)
+{
+	g->tb_linear = t->m->tb_den == 1;
+	g->tb_mul = t->m->tb_num;
+	g->tb0 = sim_engine_timebase(t, 0);
+}
+
+/* The SPR storage an engine-served SPR number reads (USPRG3 reads SPRG3). */
+static unsigned int engine_spr_store(unsigned int sprn)
+{
+	const struct sim_spr *s = &sim_spr_table[sprn];
+
+	return s->store ? s->store : sprn;
+}
+
+/*
+ * The SPR table's engine-served entries, once: those a reload writes (not
+ * the ones kept in thread fields, nor the TB, which the engine reads from
+ * the model), and those the guest can write without trapping.
+ */
+static void served_sprs(struct ue_glue *g)
+{
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = &sim_spr_table[n];
+
+		if (!s->name || !(s->flags & SIM_SPR_ENGINE) || s->fx == SIM_FX_REG)
+			continue;
+		if (s->fx != SIM_FX_TB && g->nput < UE_MAX_SERVED)
+			g->put_spr[g->nput++] = engine_spr_store(n);
+		if (s->write == SIM_SPR_PROB && g->nget < UE_MAX_SERVED)
+			g->get_spr[g->nget++] = engine_spr_store(n);
+	}
+}
+
+/* Write @v into the engine unless it already holds it (@all: it does not). */
+#define PUT_IF_CHANGED(all, held, v, set)	\
+	do {					\
+		if ((all) || (held) != (v)) {	\
+			set;			\
+			(held) = (v);		\
+		}				\
+	} while (0)
+
+static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+	bool all = g->held.t != t;
+
+	g->cur = (struct sim_thread *)t;
+	for (unsigned int i = 0; i < 32; i++) {
+		sim_ue_set_gpr(e, i, t->gpr[i]);
+		PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i], sim_ue_set_fpr(e, i, t->fpr[i]));
+	}
+	PUT_IF_CHANGED(all, g->held.cr, t->cr, sim_ue_set_cr(e, (uint32_t)t->cr));
+	PUT_IF_CHANGED(all, g->held.lr, t->lr, sim_ue_set_lr(e, t->lr));
+	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, sim_ue_set_ctr(e, t->ctr));
+	PUT_IF_CHANGED(all, g->held.xer, t->xer, sim_ue_set_xer(e, t->xer));
+	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, reg_write(e, UC_PPC_REG_FPSCR, t->fpscr));
+	g->held.t = t;
+	for (unsigned int i = 0; i < g->nput; i++)
+		sim_ue_set_spr(e, g->put_spr[i], t->spr[g->put_spr[i]]);
+	e->amr = t->spr[SPRN_AMR];
+	sim_ue_set_pc(e, t->pc);
+	sim_ue_set_msr(e, t->msr);
+	ue_check_again(g);
+}
+
+static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+
+	for (unsigned int i = 0; i < 32; i++)
+		t->gpr[i] = sim_ue_gpr(e, i);
+	t->cr = g->held.cr = sim_ue_cr(e);
+	t->lr = g->held.lr = sim_ue_lr(e);
+	t->ctr = g->held.ctr = sim_ue_ctr(e);
+	t->xer = g->held.xer = sim_ue_xer(e);
+	/*
+	 * FPRs and FPSCR change only by instructions that need MSR[FP] (or
+	 * MSR[VSX]); without them the thread's copies are still current.
+	 */
+	if (e->guest_msr & (M_FP | M_VSX)) {
+		for (unsigned int i = 0; i < 32; i++)
+			t->fpr[i] = g->held.fpr[i] = sim_ue_fpr(e, i);
+		t->fpscr = g->held.fpscr = reg_read(e, UC_PPC_REG_FPSCR);
+	}
+	/* Only SPRs the guest can write without trapping can have changed. */
+	for (unsigned int i = 0; i < g->nget; i++) {
+		unsigned int n = g->get_spr[i];
+		uint64_t v = sim_ue_spr(e, n);
+
+		/* In real mode the engine's AMR lacks key 0 (sim_ue_set_msr): keep the guest's. */
+		if (n == SPRN_AMR && !(e->guest_msr & (M_IR | M_DR)))
+			v = (v & ~(3ULL << 62)) | (e->amr & (3ULL << 62));
+		t->spr[n] = v;
+	}
+	t->pc = sim_ue_pc(e);
+}
+
+static void ops_set_pc_msr(struct sim_engine *eng, const struct sim_thread *t)
+{
+	struct ue_glue *g = eng->priv;
+
+	g->cur = (struct sim_thread *)t;
+	sim_ue_set_pc(g->ue, t->pc);
+	sim_ue_set_msr(g->ue, t->msr);
+	ue_check_again(g);
+}
+
+static void ops_mmu_changed(struct sim_engine *eng, const struct sim_thread *t, unsigned int what)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+
+	ue_check_again(g);
+	if (what & (SIM_ENG_SDR1 | SIM_ENG_LPCR | SIM_ENG_LPID | SIM_ENG_RMOR))
+		sim_ue_set_mmu(e, t->spr[SPRN_SDR1], t->spr[SPRN_LPCR], t->spr[SPRN_RMOR],
+			       t->spr[SPRN_LPID]);
+	if (what & SIM_ENG_AMR) {
+		/*
+		 * QEMU folds the AMR into the access rights it caches per page,
+		 * where hardware applies the AMR at every access: a new AMR
+		 * must not meet translations made under the old one.
+		 */
+		if (t->spr[SPRN_AMR] != e->amr) {
+			sim_ue_set_amr(e, t->spr[SPRN_AMR]);
+			tlb_flush_ppc64(e->cpu);
+		}
+	}
+	if (what & SIM_ENG_SLB) {
+		bool changed = false;
+
+		/*
+		 * The ISA's SLB index is in RB's low bits; position i holds it.
+		 * Every partition switch clears and reloads the SLB; when the
+		 * guest's entries come back the same, the engine's translations
+		 * are still valid and no flush is needed.
+		 */
+		for (unsigned int i = 0; i < 64; i++) {
+			typeof(e->slb[0]) old = e->slb[i];
+
+			ue_store_slb(e, i, i < SIM_SLB_ENTRIES ? t->slb[i].esid : 0,
+				  i < SIM_SLB_ENTRIES ? t->slb[i].vsid : 0);
+			if (old.valid != e->slb[i].valid ||
+			    (old.valid && (old.esid != e->slb[i].esid || old.vsid != e->slb[i].vsid)))
+				changed = true;
+		}
+		if (changed) {
+			ue_load_slb(e);
+			tlb_flush_ppc64(e->cpu);
+		}
+	}
+}
+
+static void ops_tlb_flush(struct sim_engine *eng, bool all, uint64_t ea)
+{
+	/* A whole flush costs 0.2-0.4 us; per-page precision buys nothing here. */
+	tlb_flush_ppc64(UE(eng)->cpu);
+	ue_check_again(eng->priv);
+}
+
+static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
+		    struct sim_stop_info *stop)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+	struct sim_ue_exit x;
+
+	g->cur = t;
+	glue_tb_start(g, t);
+	memset(stop, 0, sizeof(*stop));
+	sim_ue_run(e, budget, &x);
+	/* Test mode: what the last blocks put in the TLB, before the model acts. */
+	if (g->check && x.ev != SIM_UE_ERROR && !ue_check_tlb(g)) {
+		x.ev = SIM_UE_ERROR;
+		x.pc = sim_ue_pc(e);
+	}
+	stop->executed = x.insns;
+	stop->pc = x.pc;
+	stop->insn = x.insn;
+	switch (x.ev) {
+	case SIM_UE_BUDGET:
+		stop->reason = SIM_STOP_BUDGET;
+		break;
+	case SIM_UE_TRACE:
+		/*
+		 * With MSR[SE] the engine runs one-instruction blocks and stops
+		 * after each: the instruction completed, pc is the next one.
+		 * The model decides whether a trace interrupt follows.
+		 */
+		stop->reason = SIM_STOP_BUDGET;
+		break;
+	case SIM_UE_SC:
+		/* The engine counted the sc; the model executes it. */
+		stop->reason = SIM_STOP_SC;
+		stop->executed = x.insns ? x.insns - 1 : 0;
+		e->insns--;
+		stop->insn = 0x44000002 | (x.lev << 5);
+		break;
+	case SIM_UE_PRIV:
+	case SIM_UE_ILLEGAL:
+	case SIM_UE_TRAP:
+	case SIM_UE_OTHER:
+		stop->reason = SIM_STOP_INSN;
+		if (!x.insn_valid) {
+			stop->reason = SIM_STOP_ERROR;
+			stop->msg = "engine: cannot fetch the trapping instruction";
+		}
+		break;
+	case SIM_UE_DSI:
+	case SIM_UE_HDSI:
+	case SIM_UE_DSEG:
+		stop->reason = SIM_STOP_STORAGE;
+		stop->ea = x.dar;
+		stop->access = (x.dsisr & DSISR_STORE) ? SIM_ACC_STORE : SIM_ACC_LOAD;
+		break;
+	case SIM_UE_ISI:
+	case SIM_UE_HISI:
+	case SIM_UE_ISEG:
+		stop->reason = SIM_STOP_STORAGE;
+		stop->ea = x.pc;
+		stop->access = SIM_ACC_FETCH;
+		break;
+	case SIM_UE_ALIGN:
+		stop->reason = SIM_STOP_ALIGN;
+		stop->ea = x.dar;
+		break;
+	case SIM_UE_FPU:
+		stop->reason = SIM_STOP_FACILITY;
+		stop->facility = SIM_MSR_FP;
+		break;
+	case SIM_UE_VEC:
+		stop->reason = SIM_STOP_FACILITY;
+		stop->facility = SIM_MSR_VEC;
+		break;
+	case SIM_UE_VSX:
+		stop->reason = SIM_STOP_FACILITY;
+		stop->facility = SIM_MSR_VSX;
+		break;
+	case SIM_UE_ERROR:
+		stop->reason = SIM_STOP_ERROR;
+		stop->msg = sim_ue_error(e);
+		break;
+	case SIM_UE_BREAK:
+		stop->reason = SIM_STOP_BREAK;
+		break;
+	}
+}
+
+static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, unsigned int n)
+{
+	sim_ue_set_debug(UE(eng), step, brk, n);
+}
+
+static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)
+{
+	struct ue_glue *g = ctx;
+
+	sim_ue_invalidate_code(g->ue, ra, len);
+}
+
+static void ops_destroy(struct sim_engine *eng)
+{
+	struct ue_glue *g = eng->priv;
+
+	if (sim_host.code_ctx == g) {
+		sim_host.code_written = NULL;
+		sim_host.code_ctx = NULL;
+	}
+	sim_ue_close(g->ue);
+	free(g);
+}
+
+static const struct sim_engine_ops unicorn_ops = {
+	.name = "unicorn-2.0.1",
+	.put_regs = ops_put_regs,
+	.get_regs = ops_get_regs,
+	.set_pc_msr = ops_set_pc_msr,
+	.mmu_changed = ops_mmu_changed,
+	.tlb_flush = ops_tlb_flush,
+	.run = ops_run,
+	.destroy = ops_destroy,
+	.debug = ops_debug,
+};
+
+struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen)
+{
+	struct ue_glue *g = calloc(1, sizeof(*g));
+
+	if (!g) {
+		snprintf(err, errlen, "engine: out of memory");
+		return NULL;
+	}
+	if (sim_ue_open(&g->ue, m->arena.base, m->arena.size, 0, err, errlen)) {
+		free(g);
+		return NULL;
+	}
+	sim_ue_set_tb_fn(g->ue, glue_tb, g);
+	served_sprs(g);
+	sim_host.code_written = glue_code_written;
+	sim_host.code_ctx = g;
+	g->eng.ops = &unicorn_ops;
+	g->eng.m = m;
+	g->eng.priv = g;
+	return &g->eng;
+}
+
+struct sim_ue *sim_engine_unicorn_ue(struct sim_engine *e)
+{
+	return UE(e);
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The Unicorn engine's hooks: the block hook counts instructions (budget and
+ * time), the interrupt hook turns every exception of the engine into an exit
+ * with a precise PC.  The guest always executes at the engine's problem
+ * state (MSR[PR]=1, MSR[HV]=0), so every privileged instruction, sc, trap
+ * and storage fault arrives here with the faulting address; the model
+ * decides what POWER7 does.
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "hv_consts.h"
+
+/*
+ * Runs before each translated block executes.  Stopping here (uc_emu_stop)
+ * keeps the block from executing, so a block that would cross the budget is
+ * not started, except as the first block of a run so that every run makes
+ * progress.  Time therefore advances per block; see docs/engine.md.
+ */
+void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
+{
+	struct sim_ue *e = data;
+	uint64_t n = size / 4;
+
+	if (e->stop_requested || (e->insns + n > e->budget_end && e->insns > e->run_start)) {
+		uc_emu_stop(uc);
+		return;
+	}
+	/* A debug break in this block: the model steps through it instead. */
+	for (unsigned int i = 0; i < e->dbg_nbrk && !e->dbg_step; i++)
+		if (e->dbg_brk[i] - address < size) {
+			e->dbg_stopped = true;
+			uc_emu_stop(uc);
+			return;
+		}
+	/* Test mode: look at the TLB before anything else runs. */
+	if (e->block_cb && !e->block_cb(e->block_ctx)) {
+		e->block_cb_failed = true;
+		uc_emu_stop(uc);
+		return;
+	}
+	e->blk_pc = address;
+	e->blk_base = e->insns;
+	/* mftb reads tb_offset: the time at the start of this block. */
+	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
+	e->insns += n;
+}
+
+static uint32_t fetch_insn(struct sim_ue *e, uint64_t pc, bool *ok)
+{
+	uint64_t ra;
+	uint32_t w;
+
+	*ok = false;
+	uint64_t *msr = ENVP(e, ENV_MSR, uint64_t), saved = *msr;
+	bool found;
+
+	/*
+	 * QEMU's debug translation follows MSR[DR]; an instruction fetch is
+	 * translated as MSR[IR] says, so present IR as DR for the walk.
+	 */
+	*msr = (saved & ~M_DR) | ((saved & M_IR) ? M_DR : 0);
+	found = sim_ue_translate(e, pc, &ra);
+	*msr = saved;
+	if (!found || ra + 4 > e->arena_size)
+		return 0;
+	memcpy(&w, e->arena + ra, 4);
+	*ok = true;
+	return __builtin_bswap32(w);
+}
+
+static enum sim_ue_event classify(struct sim_ue *e, uint32_t intno, uint32_t code)
+{
+	switch (intno) {
+	case QX_SYSCALL:
+		return SIM_UE_SC;
+	case QX_PROGRAM:
+		switch (code & QX_PROG_TYPE_MASK) {
+		case QX_PROG_PRIV:
+			return SIM_UE_PRIV;
+		case QX_PROG_TRAP:
+			return SIM_UE_TRAP;
+		case QX_PROG_INVAL:
+			return SIM_UE_ILLEGAL;
+		}
+		return SIM_UE_OTHER;
+	case QX_HV_EMU:
+		return SIM_UE_ILLEGAL;
+	case QX_DSI:
+		return SIM_UE_DSI;
+	case QX_ISI:
+		return SIM_UE_ISI;
+	case QX_DSEG:
+		return SIM_UE_DSEG;
+	case QX_ISEG:
+		return SIM_UE_ISEG;
+	case QX_HDSI:
+		return SIM_UE_HDSI;
+	case QX_HISI:
+		return SIM_UE_HISI;
+	case QX_ALIGN:
+		return SIM_UE_ALIGN;
+	case QX_FPU:
+		return SIM_UE_FPU;
+	case QX_VPU:
+		return SIM_UE_VEC;
+	case QX_VSXU:
+		return SIM_UE_VSX;
+	case QX_TRACE:
+		return SIM_UE_TRACE;
+	}
+	return SIM_UE_OTHER;
+}
+
+void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data)
+{
+	struct sim_ue *e = data;
+	struct sim_ue_exit *x = e->x;
+	uint32_t code = *ENVP(e, ENV_ERROR_CODE, uint32_t);
+	/* Unicorn reports every exception with nip one instruction past it. */
+	uint64_t pc = *ENVP(e, ENV_NIP, uint64_t) - 4;
+
+	memset(x, 0, sizeof(*x));
+	x->ev = classify(e, intno, code);
+	x->intno = intno;
+	x->error_code = code;
+	x->pc = pc;
+	/*
+	 * The block hook counted the whole block; only the instructions before
+	 * the faulting one completed (sc completes, the rest do not).
+	 */
+	if (e->counting && pc >= e->blk_pc && pc < e->blk_pc + 4 * (e->insns - e->blk_base))
+		e->insns = e->blk_base + (pc - e->blk_pc) / 4;
+	if (x->ev == SIM_UE_SC) {
+		e->insns++;
+		x->lev = code;
+	}
+	switch (x->ev) {
+	case SIM_UE_DSI:
+	case SIM_UE_ALIGN:
+		x->dar = *ENVP(e, ENV_SPR + 8 * SPRN_DAR, uint64_t);
+		x->dsisr = (uint32_t)*ENVP(e, ENV_SPR + 8 * SPRN_DSISR, uint64_t);
+		break;
+	case SIM_UE_DSEG:
+		x->dar = *ENVP(e, ENV_SPR + 8 * SPRN_DAR, uint64_t);
+		break;
+	case SIM_UE_HDSI:
+		x->dar = *ENVP(e, ENV_SPR + 8 * SPRN_HDAR, uint64_t);
+		x->dsisr = (uint32_t)*ENVP(e, ENV_SPR + 8 * SPRN_HDSISR, uint64_t);
+		break;
+	case SIM_UE_ISI:
+	case SIM_UE_HISI:
+		x->srr1_bits = code;
+		break;
+	default:
+		break;
+	}
+	/*
+	 * The model decodes what it emulates; fetching costs an HPT walk, so
+	 * only instructions it must decode are fetched.
+	 */
+	if (x->ev == SIM_UE_PRIV || x->ev == SIM_UE_ILLEGAL || x->ev == SIM_UE_ALIGN ||
+	    x->ev == SIM_UE_TRAP || x->ev == SIM_UE_OTHER || x->ev == SIM_UE_FPU ||
+	    x->ev == SIM_UE_VEC || x->ev == SIM_UE_VSX)
+		x->insn = fetch_insn(e, pc, &x->insn_valid);
+	*ENVP(e, ENV_NIP, uint64_t) = pc;
+	e->trapped = true;
+	uc_emu_stop(uc);
+}
+
+void sim_ue_set_block_cb(struct sim_ue *e, bool (*fn)(void *ctx), void *ctx)
+{
+	e->block_cb = fn;
+	e->block_ctx = ctx;
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Private to sim/engine/: what the Unicorn engine's files share.  The
+ * library internals this engine relies on (each probed at open, probe.c),
+ * the engine's state, and the model glue's state.  Nothing outside this
+ * folder includes it; the model sees only sim/engine.h, tests and tools
+ * engine_unicorn.h.
+ */
+#ifndef SIM_ENGINE_INTERNAL_H
+#define SIM_ENGINE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <unicorn/unicorn.h>
+
+#include "engine.h"
+#include "engine_unicorn.h"
+
+/* ---- library internals (libunicorn2 2.0.1.post1, amd64) ------------------- */
+
+#define UC_CPU_PTR_OFF		384	/* struct uc_struct: CPUState *cpu */
+#define CPU_ENV_OFF		37824	/* PowerPCCPU: CPUPPCState env */
+#define ENV_GPR			0
+#define ENV_MSR			640
+#define ENV_NIP			680
+#define ENV_SLB			704	/* ppc_slb_t slb[64]: esid, vsid, sps* */
+#define ENV_SLB_SIZE		24
+#define ENV_SPR			2840	/* target_ulong spr[1024] */
+#define ENV_SPR_CB		(ENV_SPR + 8 * 1024)	/* ppc_spr_t spr_cb[1024] */
+#define ENV_TB_ENV		77656
+#define ENV_MMU_MODEL		77688
+#define ENV_EXCP_MODEL		77692
+#define ENV_INSNS_FLAGS		77712
+#define ENV_INSNS_FLAGS2	77720
+#define ENV_ERROR_CODE		77728
+#define ENV_HFLAGS		78616
+#define ENV_IMMU_IDX		78632
+#define ENV_DMMU_IDX		78636
+#define ENV_HASH64_OPTS		80072
+#define ENV_OPCODES		80080	/* opc_handler_t *opcodes[64] */
+
+#define POWERPC_MMU_3_00	0x10005
+#define POWERPC_MMU_2_06	0x10003
+#define POWERPC_EXCP_POWER7	14
+#define PVR_POWER10_DD1		0x00800100ULL
+#define PVR_POWER7_V23		0x003f0203ULL
+
+/* QEMU's exception numbers as the INTR hook reports them. */
+enum {
+	QX_MCHECK = 1, QX_DSI = 2, QX_ISI = 3, QX_EXTERNAL = 4, QX_ALIGN = 5,
+	QX_PROGRAM = 6, QX_FPU = 7, QX_SYSCALL = 8, QX_DECR = 10,
+	QX_DSEG = 65, QX_ISEG = 66, QX_HDECR = 67, QX_TRACE = 68, QX_HDSI = 69,
+	QX_HISI = 70, QX_VPU = 73, QX_VSXU = 94, QX_FU = 95, QX_HV_EMU = 96,
+};
+/* PROGRAM error codes */
+#define QX_PROG_TYPE_MASK	0xf0
+#define QX_PROG_INVAL		0x20
+#define QX_PROG_PRIV		0x30
+#define QX_PROG_TRAP		0x40
+
+/*
+ * ppc_spr_t: the translator's callbacks for mfspr/mtspr of one SPR number:
+ * problem state (uea), supervisor (oea), hypervisor (hea) read and write,
+ * then the name and the reset value.  SPR_NOACCESS is a sentinel callback
+ * that makes the translator raise the privileged-SPR exception.
+ */
+#define SPR_CB_SIZE		64
+#define SPR_CB_UEA_READ		0
+#define SPR_CB_UEA_WRITE	8
+#define SPR_CB_NAME		48
+
+/* opc_handler_t: inval1, inval2 (u32), type, type2 (u64), handler. */
+#define OPC_TYPE_OFF		8
+#define OPC_TYPE2_OFF		16
+#define OPC_INDIRECT		1	/* low pointer bits tag a sub-table */
+#define OPC_TABLE_LEN		32
+#define OPC_PRIMARY_LEN		64
+
+/*
+ * Instruction classes of QEMU's translator that POWER7 implements (ISA 2.06B
+ * plus POWER7's server extras).  The default POWER10 model carries more;
+ * handlers whose classes are all outside these masks are replaced by the
+ * invalid-instruction handler, so that lqarx, stqcx., ISA 2.07/3.0 vector,
+ * transactional memory and the rest trap exactly where POWER7 would raise
+ * HEA.
+ */
+#define P7_INSNS2_VSX		0x00002ULL
+#define P7_INSNS2_DFP		0x00004ULL
+#define P7_INSNS2_DBRX		0x00010ULL
+#define P7_INSNS2_ISA205	0x00020ULL
+#define P7_INSNS2_PERM_ISA206	0x00080ULL
+#define P7_INSNS2_DIVE_ISA206	0x00100ULL
+#define P7_INSNS2_ATOMIC_ISA206	0x00200ULL
+#define P7_INSNS2_FP_CVT_ISA206	0x00400ULL
+#define P7_INSNS2_FP_TST_ISA206	0x00800ULL
+#define P7_INSNS2_FP_CVT_S64	0x10000ULL
+#define P7_INSNS2_PM_ISA206	0x40000ULL
+#define P7_INSNS2 (P7_INSNS2_VSX | P7_INSNS2_DFP | P7_INSNS2_DBRX | P7_INSNS2_ISA205 | \
+		   P7_INSNS2_PERM_ISA206 | P7_INSNS2_DIVE_ISA206 | P7_INSNS2_ATOMIC_ISA206 | \
+		   P7_INSNS2_FP_CVT_ISA206 | P7_INSNS2_FP_TST_ISA206 | P7_INSNS2_FP_CVT_S64 | \
+		   P7_INSNS2_PM_ISA206)
+/* The POWER10 model's flags this library build was measured with. */
+#define P10_INSNS2_EXPECTED	0xbfffeULL
+
+/* MSR bits (ISA 2.06 Book III-S 4.2.1) */
+#define M_SF	(1ULL << 63)
+#define M_HV	(1ULL << 60)
+#define M_VEC	(1ULL << 25)
+#define M_VSX	(1ULL << 23)
+#define M_EE	(1ULL << 15)
+#define M_PR	(1ULL << 14)
+#define M_FP	(1ULL << 13)
+#define M_ME	(1ULL << 12)
+#define M_FE0	(1ULL << 11)
+#define M_SE	(1ULL << 10)
+#define M_BE	(1ULL << 9)
+#define M_FE1	(1ULL << 8)
+#define M_IR	(1ULL << 5)
+#define M_DR	(1ULL << 4)
+#define M_RI	(1ULL << 1)
+#define M_LE	(1ULL << 0)
+/* The bits QEMU copies from MSR into hflags (its translation-block key). */
+#define HFLAGS_MSR_MASK	(M_SF | M_HV | M_VEC | (1ULL << 23) | (1ULL << 22) | M_PR | M_FP | \
+			 M_SE | M_BE | M_LE | M_IR | M_DR | (1ULL << 31))
+/*
+ * Translated blocks are keyed on the low 32 bits of hflags only; SF (bit 63)
+ * is not among them, and the guest's supervisor/user split is invisible at
+ * engine PR=1.  Two spare hflags bits carry them so blocks never mix.
+ */
+#define HFLAGS_SF_MIRROR	(1ULL << 27)
+#define HFLAGS_GUEST_KERNEL	(1ULL << 29)
+/* QEMU MMU indexes: 0 guest user virtual, 2 guest real, 4 our guest kernel virtual. */
+#define MMU_IDX_USER_VIRT	0
+#define MMU_IDX_REAL		2
+#define MMU_IDX_KERNEL_VIRT	4
+
+#define SLB_V		0x0000000008000000ULL
+#define SLB_KS		0x0000000000000800ULL
+#define SLB_KP		0x0000000000000400ULL
+#define SLB_LLP		0x0000000000000130ULL
+#define SLB_B_1T	0x4000000000000000ULL
+
+#define UNTIL_NEVER	0xfffffffffffffffcULL	/* unmapped: never reached */
+
+/*
+ * QEMU's software TLB (cputlb): per MMU index a { mask, table } pair, the
+ * pairs in an array that ends just below env; each entry is { addr_read,
+ * addr_write, addr_code, addend } of 8 bytes each, 32 bytes in all.  An
+ * address word of all ones means "no such access"; its low bits carry
+ * flags.  The host address of a RAM page is EA + addend.
+ */
+#define UE_TLB_MAX_MODES	16
+#define UE_TLB_ENTRY		32
+#define UE_TLB_SCAN		1024	/* bytes below env searched for the array */
+#define UE_TLB_FLAGS		0xfffULL	/* below the 4 KiB target page */
+#define UE_TLB_INVALID		0x800ULL	/* TLB_INVALID_MASK */
+#define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
+
+/* Exported internals of the library (resolved at link time). */
+extern void tlb_flush_ppc64(void *cpu);
+extern uint64_t ppc_cpu_get_phys_page_debug_ppc64(void *cpu, uint64_t addr);
+extern void tb_invalidate_phys_range_ppc64(void *uc, uint64_t start, uint64_t end);
+
+struct sim_ue {
+	uc_engine *uc;
+	uint8_t *cpu;
+	uint8_t *env;
+	uint8_t *arena;
+	uint64_t arena_size;
+	uint8_t *tb_env;		/* fake ppc_tb_t: tb_freq 0, tb_offset is TB */
+	const uint8_t *hash_opts;	/* PPCHash64Options of the CPU */
+	void *invalid_handler;
+	uc_hook h_intr, h_block;
+	bool counting;
+
+	uint64_t guest_msr;
+	struct { uint64_t esid, vsid; bool valid; } slb[64];
+
+	/* instruction accounting */
+	uint64_t insns;			/* total completed */
+	uint64_t budget_end;		/* stop once insns reaches this */
+	uint64_t run_start;		/* insns when the current run began */
+	uint64_t blk_pc, blk_base;	/* current block start and insns before it */
+	uint64_t tb_base, tb_insns0;
+	uint32_t tb_mul;
+	unsigned int tb_shift;
+	uint64_t (*tb_fn)(void *ctx, uint64_t executed);	/* model-owned TB, if set */
+	void *tb_ctx;
+	uint64_t amr;			/* the guest's AMR (key 0 cleared in real mode) */
+	bool stop_requested;
+
+	/* debugger support (sim_ue_set_debug) */
+	bool dbg_step;
+	const uint64_t *dbg_brk;
+	unsigned int dbg_nbrk;
+	bool dbg_stopped;
+
+	/* QEMU's software TLB (found at open; test mode reads it) */
+	uint8_t *tlb_fast;		/* CPUTLBDescFast f[]: { mask, table } per MMU index */
+	unsigned int tlb_modes;		/* how many MMU indexes */
+	struct ue_tlb_shadow {		/* entries as last walked, per MMU index */
+		uint64_t *w;		/* 4 words per entry */
+		uint64_t n;
+	} tlb_seen[UE_TLB_MAX_MODES];
+	bool (*block_cb)(void *ctx);	/* before every block; false ends the run */
+	void *block_ctx;
+	bool block_cb_failed;
+
+	/* exit latch */
+	bool trapped;
+	struct sim_ue_exit *x;
+	char err[256];
+};
+
+#define ENVP(e, off, type)	((type *)((e)->env + (off)))
+
+static inline uint64_t reg_read(struct sim_ue *e, int reg)
+{
+	uint64_t v = 0;
+
+	uc_reg_read(e->uc, reg, &v);
+	return v;
+}
+
+static inline void reg_write(struct sim_ue *e, int reg, uint64_t v)
+{
+	uc_reg_write(e->uc, reg, &v);
+}
+
+/* The time base as mftb reads it now (hooks.c, run.c). */
+static inline uint64_t tb_now(const struct sim_ue *e)
+{
+	if (e->tb_fn)
+		return e->tb_fn(e->tb_ctx, e->insns - e->run_start);
+	return e->tb_base + (((e->insns - e->tb_insns0) * e->tb_mul) >> e->tb_shift);
+}
+
+/* hooks.c: installed by sim_ue_open() before anything is translated. */
+void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data);
+void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
+
+/* mmu.c: the engine's SLB from the guest's. */
+void ue_load_slb(struct sim_ue *e);
+int ue_store_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs);
+
+/* ---- the model glue (glue.c, check.c) ---------------------------------------------- */
+
+#define SIM_MSR_FP	M_FP
+#define SIM_MSR_VEC	M_VEC
+#define SIM_MSR_VSX	M_VSX
+#define DSISR_STORE	0x02000000U
+
+/* The engine-served SPRs a reload writes, and those the guest can change. */
+#define UE_MAX_SERVED	16
+
+struct ue_glue {
+	struct sim_engine eng;
+	struct sim_ue *ue;
+	struct sim_thread *cur;		/* thread whose registers are in the engine */
+	bool check;			/* test mode: every translation against the model */
+	struct sim_engine_check_stats stats;
+
+	/*
+	 * What the engine holds besides GPRs, for the thread @held.t: a reload
+	 * after an emulated instruction writes only what changed, through the
+	 * library's slower register interface.
+	 */
+	struct {
+		const struct sim_thread *t;
+		uint64_t fpr[32], fpscr, cr, lr, ctr, xer;
+	} held;
+	unsigned int put_spr[UE_MAX_SERVED], nput;
+	unsigned int get_spr[UE_MAX_SERVED], nget;
+
+	/* The time base during a run: tb0 + executed * tb_mul when exact. */
+	uint64_t tb0, tb_mul;
+	bool tb_linear;
+};
+
+/* check.c: test mode. */
+bool ue_check_tlb(void *ctx);
+void ue_check_again(struct ue_glue *g);
+
+#endif /* SIM_ENGINE_INTERNAL_H */

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The Unicorn engine, opening: Debian's libunicorn 2.0.1 (QEMU 5.0 TCG
+ * inside) is reached through its exported internals, because its public API
+ * cannot run a POWER7 guest (docs/engine.md says why).  Every offset and
+ * invariant relied on is probed here at start-up and the engine refuses to
+ * open, with one line, when the library does not match.  sim/engine/ is the
+ * only folder in the project that includes Unicorn.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "hv_consts.h"
+#include "spr.h"
+
+static int fail(char *err, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, len, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+/* ---- start-up probing -------------------------------------------------------- */
+
+static bool opc_is_indirect(void *h)
+{
+	return ((uintptr_t)h & 3) == OPC_INDIRECT;
+}
+
+static void **opc_table(void *h)
+{
+	return (void **)((uintptr_t)h & ~(uintptr_t)3);
+}
+
+/*
+ * Walk one opcode table; replace every handler POWER7 does not implement by
+ * the invalid handler.  Returns the number replaced, or -1 on a malformed
+ * table (depth beyond QEMU's four levels).
+ */
+static int filter_table(struct sim_ue *e, void **tab, int len, int depth, uint64_t f1)
+{
+	int removed = 0;
+
+	if (depth > 4)
+		return -1;
+	for (int i = 0; i < len; i++) {
+		void *h = tab[i];
+		uint64_t type, type2;
+
+		if (!h || h == e->invalid_handler)
+			continue;
+		if (opc_is_indirect(h)) {
+			int r = filter_table(e, opc_table(h), OPC_TABLE_LEN, depth + 1, f1);
+
+			if (r < 0)
+				return r;
+			removed += r;
+			continue;
+		}
+		memcpy(&type, (uint8_t *)h + OPC_TYPE_OFF, 8);
+		memcpy(&type2, (uint8_t *)h + OPC_TYPE2_OFF, 8);
+		if ((type & f1) || (type2 & P7_INSNS2))
+			continue;
+		tab[i] = e->invalid_handler;
+		removed++;
+	}
+	return removed;
+}
+
+static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
+{
+	uint64_t want_pvr = (flags & SIM_UE_TEST_MISMATCH) ? ~PVR_POWER10_DD1 : PVR_POWER10_DD1;
+	uint64_t msr = 0;
+	void **opc;
+	uint32_t sps0_shift, sps0_enc;
+
+	e->cpu = *(uint8_t **)((uint8_t *)e->uc + UC_CPU_PTR_OFF);
+	if (!e->cpu)
+		return fail(err, len, "engine: libunicorn internals do not match (no CPU at "
+			    "uc_struct+%d)", UC_CPU_PTR_OFF);
+	e->env = e->cpu + CPU_ENV_OFF;
+	if (*ENVP(e, ENV_SPR + 8 * SPRN_PVR, uint64_t) != want_pvr)
+		return fail(err, len, "engine: libunicorn internals do not match (PVR 0x%llx, "
+			    "expected POWER10 0x%llx)",
+			    (unsigned long long)*ENVP(e, ENV_SPR + 8 * SPRN_PVR, uint64_t),
+			    (unsigned long long)want_pvr);
+	if (*ENVP(e, ENV_MMU_MODEL, uint32_t) != POWERPC_MMU_3_00)
+		return fail(err, len, "engine: libunicorn internals do not match (mmu_model "
+			    "0x%x)", *ENVP(e, ENV_MMU_MODEL, uint32_t));
+	uc_reg_read(e->uc, UC_PPC_REG_MSR, &msr);
+	if (msr != *ENVP(e, ENV_MSR, uint64_t) || msr != M_SF)
+		return fail(err, len, "engine: libunicorn internals do not match (MSR 0x%llx "
+			    "vs state 0x%llx)", (unsigned long long)msr,
+			    (unsigned long long)*ENVP(e, ENV_MSR, uint64_t));
+	e->hash_opts = *ENVP(e, ENV_HASH64_OPTS, const uint8_t *);
+	if (!e->hash_opts)
+		return fail(err, len, "engine: libunicorn internals do not match (no hash64 "
+			    "options)");
+	memcpy(&sps0_shift, e->hash_opts + 8, 4);
+	memcpy(&sps0_enc, e->hash_opts + 12, 4);
+	if (sps0_shift != 12 || sps0_enc != 0)
+		return fail(err, len, "engine: libunicorn internals do not match (first page "
+			    "size %u/0x%x)", sps0_shift, sps0_enc);
+	if (*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) != P10_INSNS2_EXPECTED)
+		return fail(err, len, "engine: libunicorn internals do not match (insns_flags2 "
+			    "0x%llx)", (unsigned long long)*ENVP(e, ENV_INSNS_FLAGS2, uint64_t));
+	opc = ENVP(e, ENV_OPCODES, void *);
+	/* Primary opcode 0 and 1 are invalid on every PowerPC; 31 is a sub-table. */
+	if (opc[0] != opc[1] || opc_is_indirect(opc[0]) || !opc_is_indirect(opc[31]))
+		return fail(err, len, "engine: libunicorn internals do not match (opcode "
+			    "table)");
+	e->invalid_handler = opc[0];
+	return 0;
+}
+
+/*
+ * A { mask, table } pair of QEMU's software TLB as it is before anything
+ * ran: a power-of-two number of 32-byte entries, all of them empty.
+ */
+static bool tlb_pair_empty(const uint8_t *p)
+{
+	static const uint8_t empty[UE_TLB_ENTRY] = {
+		[0 ... UE_TLB_ENTRY - 1] = 0xff,
+	};
+	uint64_t mask, n;
+	const uint8_t *table;
+
+	memcpy(&mask, p, 8);
+	memcpy(&table, p + 8, sizeof(table));
+	n = (mask / UE_TLB_ENTRY) + 1;
+	if (!table || (mask % UE_TLB_ENTRY) || (n & (n - 1)) || n < 64 || n > (1u << 20))
+		return false;
+	return !memcmp(table, empty, UE_TLB_ENTRY);
+}
+
+/*
+ * Find the TLB's pair array below env (probing, not trusting, its place):
+ * the highest pair within UE_TLB_SCAN bytes, then every pair below it.
+ * Only test mode needs it; not finding it disables test mode, nothing else.
+ */
+static void probe_tlb(struct sim_ue *e)
+{
+	uint8_t *top = NULL;
+	unsigned int n = 1;
+
+	for (unsigned int off = 16; off <= UE_TLB_SCAN && !top; off += 8)
+		if (tlb_pair_empty(e->env - off))
+			top = e->env - off;
+	if (!top)
+		return;
+	while (n < UE_TLB_MAX_MODES && top - 16 * n >= e->env - UE_TLB_SCAN &&
+	       tlb_pair_empty(top - 16 * n))
+		n++;
+	/* The guest contexts use indexes up to MMU_IDX_KERNEL_VIRT. */
+	if (n <= MMU_IDX_KERNEL_VIRT)
+		return;
+	e->tlb_fast = top - 16 * (n - 1);
+	e->tlb_modes = n;
+}
+
+static void *spr_cb_ptr(struct sim_ue *e, unsigned int sprn, unsigned int off)
+{
+	void *p;
+
+	memcpy(&p, e->env + ENV_SPR_CB + SPR_CB_SIZE * sprn + off, sizeof(p));
+	return p;
+}
+
+static bool spr_cb_named(struct sim_ue *e, unsigned int sprn, const char *name)
+{
+	const char *n = spr_cb_ptr(e, sprn, SPR_CB_NAME);
+
+	return n && !strcmp(n, name);
+}
+
+/*
+ * The engine runs every guest at its problem state, where its POWER10 CPU
+ * serves some SPRs without trapping that POWER7 does not let problem state
+ * read or write (PURR, SPURR, SIER, TB through 284/285), or whose POWER7
+ * values the model holds (the problem-state PMU views).  Before anything
+ * is translated, every problem-state callback the SPR table does not mark
+ * as engine-served (SIM_SPR_ENGINE) becomes the privileged sentinel: those
+ * mfspr/mtspr then trap and the model answers as POWER7 would.  SPR 13
+ * (the AMR's problem-state number) traps too although the table lets the
+ * engine serve it: QEMU reads it from a storage of its own (0, not the AMR)
+ * and masks writes with UAMOR even for the guest kernel, where POWER7 uses
+ * AMOR (ISA 2.06 Book III-S 5.7.13.3).  Returns
+ * the number of callbacks changed, or -1 when the callback table is not
+ * where the probes expect it.
+ */
+static int restrict_sprs(struct sim_ue *e)
+{
+	void *noaccess = spr_cb_ptr(e, SPRN_SRR0, SPR_CB_UEA_READ);
+	int changed = 0;
+
+	/* SRR0 and PVR are never problem-state SPRs: both carry the sentinel. */
+	if (!spr_cb_named(e, SPRN_XER, "XER") || !spr_cb_named(e, 8, "LR") ||
+	    !spr_cb_named(e, SPRN_SRR0, "SRR0") || !spr_cb_named(e, SPRN_PVR, "PVR") ||
+	    !noaccess || spr_cb_ptr(e, SPRN_SRR0, SPR_CB_UEA_WRITE) != noaccess ||
+	    spr_cb_ptr(e, SPRN_PVR, SPR_CB_UEA_READ) != noaccess)
+		return -1;
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = sim_spr_info(n);
+		bool served = s && (s->flags & SIM_SPR_ENGINE) && n != SPRN_UAMR;
+
+		for (unsigned int w = 0; w < 2; w++) {
+			unsigned int off = w ? SPR_CB_UEA_WRITE : SPR_CB_UEA_READ;
+			void *cb = spr_cb_ptr(e, n, off);
+
+			if (!cb || cb == noaccess ||
+			    (served && (w ? s->write : s->read) == SIM_SPR_PROB))
+				continue;
+			memcpy(e->env + ENV_SPR_CB + SPR_CB_SIZE * n + off, &noaccess,
+			       sizeof(noaccess));
+			changed++;
+		}
+	}
+	return changed;
+}
+
+/* ---- open / close ----------------------------------------------------------------- */
+
+int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int flags, char *err,
+		size_t errlen)
+{
+	struct sim_ue *e;
+	uc_err ue;
+	int ret, removed;
+	uint64_t msr;
+
+	*out = NULL;
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		return fail(err, errlen, "engine: out of memory");
+	e->arena = arena;
+	e->arena_size = size;
+	e->counting = !(flags & SIM_UE_NO_COUNT);
+	e->tb_mul = 1;
+	e->budget_end = UINT64_MAX;
+	ue = uc_open(UC_ARCH_PPC, UC_MODE_PPC64 | UC_MODE_BIG_ENDIAN, &e->uc);
+	if (ue != UC_ERR_OK) {
+		free(e);
+		return fail(err, errlen, "engine: uc_open failed: %s", uc_strerror(ue));
+	}
+	/* The whole real address space, mapped once, at real address 0. */
+	ue = uc_mem_map_ptr(e->uc, 0, size, UC_PROT_ALL, arena);
+	if (ue != UC_ERR_OK) {
+		ret = fail(err, errlen, "engine: mapping the arena failed: %s", uc_strerror(ue));
+		goto out_close;
+	}
+	/* The first mapping creates the CPU: only now can its state be probed. */
+	ret = probe(e, flags, err, errlen);
+	if (ret)
+		goto out_close;
+	probe_tlb(e);
+	/*
+	 * Unicorn checks the effective address against its regions before the
+	 * MMU translates.  A filler covering every other EA makes translated
+	 * accesses reach the MMU (and its faults); it is never read itself.
+	 */
+	ue = uc_mmio_map(e->uc, size, UNTIL_NEVER - size - 0xffc, NULL, NULL, NULL, NULL);
+	if (ue == UC_ERR_OK)
+		ue = uc_mem_protect(e->uc, size, UNTIL_NEVER - size - 0xffc, UC_PROT_ALL);
+	if (ue != UC_ERR_OK) {
+		ret = fail(err, errlen, "engine: mapping the EA filler failed: %s",
+			   uc_strerror(ue));
+		goto out_close;
+	}
+	/* Hooks go in before anything is translated: adding them later flushes. */
+	ue = uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, ue_hook_intr, e, 1, 0);
+	if (ue == UC_ERR_OK && e->counting)
+		ue = uc_hook_add(e->uc, &e->h_block, UC_HOOK_BLOCK, ue_hook_block, e, 1, 0);
+	if (ue != UC_ERR_OK) {
+		ret = fail(err, errlen, "engine: adding hooks failed: %s", uc_strerror(ue));
+		goto out_close;
+	}
+	/* POWER7's instruction set, before the first translation. */
+	removed = filter_table(e, ENVP(e, ENV_OPCODES, void *), OPC_PRIMARY_LEN, 0,
+			       *ENVP(e, ENV_INSNS_FLAGS, uint64_t));
+	if (removed <= 0) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (opcode "
+			   "filter removed %d handlers)", removed);
+		goto out_close;
+	}
+	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
+	if (restrict_sprs(e) < 0) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (SPR callback "
+			   "table)");
+		goto out_close;
+	}
+	/*
+	 * A time base the simulator owns: with tb_freq 0 QEMU's TB is exactly
+	 * tb_offset, a field in our memory.  Without it mftb dereferences NULL.
+	 */
+	e->tb_env = calloc(1, 256);
+	if (!e->tb_env) {
+		ret = fail(err, errlen, "engine: out of memory");
+		goto out_close;
+	}
+	*ENVP(e, ENV_TB_ENV, void *) = e->tb_env;
+	/* ISA 2.06 MMU and POWER7 identity; HV never set in the engine. */
+	*ENVP(e, ENV_MMU_MODEL, uint32_t) = POWERPC_MMU_2_06;
+	*ENVP(e, ENV_EXCP_MODEL, uint32_t) = POWERPC_EXCP_POWER7;
+	*ENVP(e, ENV_SPR + 8 * SPRN_PVR, uint64_t) = PVR_POWER7_V23;
+	*ENVP(e, ENV_SPR + 8 * SPRN_HRMOR, uint64_t) = 0;
+	msr = M_SF;
+	uc_reg_write(e->uc, UC_PPC_REG_MSR, &msr);
+	sim_ue_set_msr(e, M_SF);
+	*out = e;
+	return 0;
+
+out_close:
+	uc_close(e->uc);
+	free(e->tb_env);
+	free(e);
+	return ret;
+}
+
+void sim_ue_close(struct sim_ue *e)
+{
+	if (!e)
+		return;
+	for (unsigned int i = 0; i < UE_TLB_MAX_MODES; i++)
+		free(e->tlb_seen[i].w);
+	/* Unicorn does not own the fake tb_env: detach it before closing. */
+	*ENVP(e, ENV_TB_ENV, void *) = NULL;
+	uc_close(e->uc);
+	free(e->tb_env);
+	free(e);
+}
+
+const char *sim_ue_error(const struct sim_ue *e)
+{
+	return e->err;
+}
