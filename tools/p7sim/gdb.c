@@ -76,9 +76,12 @@ int p7sim_gdb_open(struct p7sim_gdb **out, const char *spec, bool wait,
 		return -1;
 	}
 	t->m->debug = &g->dbg;
-	if (wait) {
-		fprintf(t->diag, "p7sim: gdb: waiting for a debugger on %s\n", spec);
+	if (wait || !t->quiet) {
+		fprintf(t->diag, "p7sim: gdb: %s on %s\n", wait ? "waiting for a debugger" :
+			"listening", g->c.where);
 		fflush(t->diag);
+	}
+	if (wait) {
 		gdb_accept(&g->c, true);
 		/* Stopped before the first instruction; gdb asks why with '?'. */
 		g->stopped = g->c.fd >= 0;

@@ -30,6 +30,7 @@ struct p7sim_gdb_target {
 	struct p7sim_platform *plat;
 	const struct p7sim_stats *exits, *hcalls;
 	FILE *diag;
+	bool quiet;			/* --quiet: only errors on diag */
 };
 
 /*

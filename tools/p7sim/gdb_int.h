@@ -40,6 +40,7 @@ struct gdb_conn {
 	size_t rx_len;
 	bool interrupt;			/* a Ctrl-C byte arrived */
 	char sock_path[108];		/* unix socket to remove at the end */
+	char where[160];		/* what we listen on, with the real port */
 };
 
 struct p7sim_gdb {

@@ -113,6 +113,17 @@ static int listen_tcp(struct gdb_conn *c, const char *host, const char *port, ch
 		snprintf(err, errlen, "--gdb: cannot listen on port %s: %s", port, strerror(errno));
 		return -1;
 	}
+	/* Port 0 lets the system choose: say which one it is. */
+	{
+		struct sockaddr_storage ss;
+		socklen_t sl = sizeof(ss);
+		char h[64] = "?", p[16] = "?";
+
+		if (!getsockname(c->listen_fd, (struct sockaddr *)&ss, &sl))
+			getnameinfo((struct sockaddr *)&ss, sl, h, sizeof(h), p, sizeof(p),
+				    NI_NUMERICHOST | NI_NUMERICSERV);
+		snprintf(c->where, sizeof(c->where), "tcp:%s:%s", h, p);
+	}
 	return 0;
 }
 
@@ -135,6 +146,7 @@ static int listen_unix(struct gdb_conn *c, const char *path, char *err, size_t e
 		return -1;
 	}
 	snprintf(c->sock_path, sizeof(c->sock_path), "%s", path);
+	snprintf(c->where, sizeof(c->where), "unix:%s", path);
 	return 0;
 }
 

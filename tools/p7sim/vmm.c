@@ -384,6 +384,7 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 		struct p7sim_gdb_target gt = {
 			.m = &v->m, .vm = v->vm, .vcpu = v->vcpu, .nvcpu = o->smp,
 			.plat = &v->plat, .exits = &v->exits, .hcalls = &v->hcalls, .diag = v->diag,
+			.quiet = o->quiet,
 		};
 
 		if (p7sim_gdb_open(&v->gdb, o->gdb, o->gdb_wait, &gt, err, errlen))

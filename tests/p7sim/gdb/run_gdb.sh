@@ -4,7 +4,8 @@
 #
 # Starts `p7sim run --gdb unix:SOCK --gdb-wait ARGS` and drives it with
 # `GDB -batch -x SCRIPT` (in SCRIPT, @SOCK@ becomes the socket and @SYMS@
-# the symbol file SYMS).  Checks that every line of EXPECT (an
+# the symbol file SYMS).  With P7_GDB_TCP=1 in the environment p7sim listens
+# on tcp::0 instead, and @SOCK@ is the host:port it reports on stderr.  Checks that every line of EXPECT (an
 # extended regular expression) matches gdb's output, in that order, and that
 # p7sim exits with STATUS.  Exit 77 (skipped) without gdb or a built guest.
 P7SIM=$1 GDB=$2 SCRIPT=$3 EXPECT=$4 WANT=$5 SYMS=$6
@@ -24,14 +25,23 @@ for a in "$SYMS" "$@"; do
 done
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
-"$P7SIM" run --gdb "unix:$tmp/sock" --gdb-wait "$@" >"$tmp/out" 2>"$tmp/err" </dev/null &
+spec=unix:$tmp/sock
+[ -n "${P7_GDB_TCP:-}" ] && spec=tcp::0
+"$P7SIM" run --gdb "$spec" --gdb-wait "$@" >"$tmp/out" 2>"$tmp/err" </dev/null &
 pid=$!
 n=0
-while [ ! -S "$tmp/sock" ] && [ $n -lt 100 ]; do
+where=$tmp/sock
+while [ $n -lt 100 ]; do
+	if [ -n "${P7_GDB_TCP:-}" ]; then
+		where=$(sed -n 's/^p7sim: gdb: waiting for a debugger on tcp:\(.*\)$/\1/p' "$tmp/err")
+		[ -n "$where" ] && break
+	elif [ -S "$tmp/sock" ]; then
+		break
+	fi
 	sleep 0.1
 	n=$((n + 1))
 done
-sed -e "s|@SOCK@|$tmp/sock|g" -e "s|@SYMS@|$SYMS|g" "$SCRIPT" >"$tmp/script"
+sed -e "s|@SOCK@|$where|g" -e "s|@SYMS@|$SYMS|g" "$SCRIPT" >"$tmp/script"
 timeout 120 "$GDB" -batch -nx -x "$tmp/script" >"$tmp/gdb" 2>&1 </dev/null
 n=0
 while kill -0 $pid 2>/dev/null && [ $n -lt 300 ]; do
