@@ -172,6 +172,13 @@ void hv_vcpu_set_regs(struct hv_vcpu *vcpu, const struct hv_regs *regs)
 	vcpu->shregs.sprg3 = regs->sprg3;
 	for (unsigned int i = 0; i < 32; i++)
 		vcpu->regs.gpr[i] = regs->gpr[i];
+	/*
+	 * The VMM gave the vcpu a whole new register state (RTAS start-cpu
+	 * after stop-self, a reset): the completion of the userspace hcall it
+	 * last exited with belongs to the old state and would overwrite r3-r12
+	 * of the new one on the next run.
+	 */
+	vcpu->hcall_needed = false;
 }
 
 u64 hv_vcpu_get_dec_expires(const struct hv_vcpu *vcpu)

@@ -381,6 +381,8 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 		 * the host takes the CPU back before entering; before it, the
 		 * guest runs at most up to it.
 		 */
+		if (sim_host.stop)
+			return HV_TRAP_NONE;
 		if (sim_host.deadline) {
 			if (m->clock >= sim_host.deadline)
 				return HV_TRAP_NONE;

@@ -141,7 +141,12 @@ enum {
 #define SLB_LLP		0x0000000000000130ULL
 #define SLB_B_1T	0x4000000000000000ULL
 
-#define UNTIL_NEVER	0xfffffffffffffffcULL	/* unmapped: never reached */
+/*
+ * uc_emu_start's "until": the run stops when the PC equals it.  An odd
+ * address is never a POWER PC (instructions are word aligned), so a guest
+ * can branch anywhere, the last word of the EA space included.
+ */
+#define UNTIL_NEVER	0xffffffffffffffffULL
 
 /*
  * QEMU's software TLB (cputlb): per MMU index a { mask, table } pair, the

@@ -262,12 +262,15 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	probe_tlb(e);
 	/*
 	 * Unicorn checks the effective address against its regions before the
-	 * MMU translates.  A filler covering every other EA makes translated
-	 * accesses reach the MMU (and its faults); it is never read itself.
+	 * MMU translates.  A filler covering every other EA, up to the last
+	 * byte (its end wraps to 0, which Unicorn's region lookup tolerates),
+	 * makes translated accesses reach the MMU (and its faults); it is never
+	 * read itself.  Without its last page an access to EA 2^64 - 4096 and
+	 * up ended the run with UC_ERR_*_UNMAPPED.
 	 */
-	ue = uc_mmio_map(e->uc, size, UNTIL_NEVER - size - 0xffc, NULL, NULL, NULL, NULL);
+	ue = uc_mmio_map(e->uc, size, 0 - size, NULL, NULL, NULL, NULL);
 	if (ue == UC_ERR_OK)
-		ue = uc_mem_protect(e->uc, size, UNTIL_NEVER - size - 0xffc, UC_PROT_ALL);
+		ue = uc_mem_protect(e->uc, size, 0 - size, UC_PROT_ALL);
 	if (ue != UC_ERR_OK) {
 		ret = fail(err, errlen, "engine: mapping the EA filler failed: %s",
 			   uc_strerror(ue));

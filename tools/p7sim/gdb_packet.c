@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "gdb_int.h"
+#include "vmm.h"
 
 int gdb_hexval(int ch)
 {
@@ -217,9 +218,10 @@ static int get_byte(struct gdb_conn *c)
 	uint8_t b;
 	ssize_t n;
 
+	/* A SIGINT/SIGTERM to p7sim ends the session: the run loop then ends the run. */
 	do
 		n = read(c->fd, &b, 1);
-	while (n < 0 && errno == EINTR);
+	while (n < 0 && errno == EINTR && !p7sim_signal_caught());
 	if (n <= 0) {
 		gdb_drop(c);
 		return -1;
@@ -232,7 +234,7 @@ static int put_all(struct gdb_conn *c, const char *buf, size_t len)
 	while (len) {
 		ssize_t n = write(c->fd, buf, len);
 
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR && !p7sim_signal_caught())
 			continue;
 		if (n <= 0) {
 			gdb_drop(c);

@@ -12,9 +12,10 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
-#include <unistd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cpu.h"
 #include "emulate.h"
@@ -447,6 +448,16 @@ static int killed(char *err, size_t errlen)
 	return P7SIM_EXIT_KILLED;
 }
 
+/* A SIGINT/SIGTERM ends the run here, between two whole guest exits. */
+static int signal_status(struct vmm *v, char *err, size_t errlen)
+{
+	int sig = p7sim_signal_caught();
+
+	snprintf(err, errlen, "stopped by %s after %" PRIu64 " instructions",
+		 sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal", v->m.clock);
+	return P7SIM_EXIT_SIGNAL + sig;
+}
+
 /* The guest ended the run through RTAS: which way, and its one line. */
 static int halt_status(struct vmm *v, char *err, size_t errlen)
 {
@@ -500,6 +511,8 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 		uint64_t before = v->m.clock, wake = UINT64_MAX;
 		unsigned int running = 0;
 
+		if (p7sim_signal_caught())
+			return signal_status(v, err, errlen);
 		poll_console_input(v);
 		for (unsigned int i = 0; i < o->smp; i++) {
 			struct hv_vcpu *vc = v->vcpu[i];
@@ -536,6 +549,8 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 					return halt_status(v, err, errlen);
 				if (v->gdb && p7sim_gdb_after_run(v->gdb, i) == P7SIM_GDB_KILL)
 					return killed(err, errlen);
+				if (p7sim_signal_caught())
+					return signal_status(v, err, errlen);
 				if (vc->run.exit_reason != KVM_EXIT_PAPR_HCALL ||
 				    !p7sim_cpu_running(&v->plat, i) ||
 				    v->m.clock >= sim_host.deadline)
@@ -616,6 +631,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	p7sim_stats_init(&v->exits, "VM-EXIT", p7sim_trap_name);
 	p7sim_stats_init(&v->hcalls, "HCALL", p7sim_hcall_name);
 	v->exits.time_what = v->hcalls.time_what = "guest time before them";
+	p7sim_signals_install();
 	st = setup(v, err, sizeof(err));
 	if (!st)
 		st = run_loop(v, err, sizeof(err));
@@ -652,6 +668,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	if (v->m.threads)
 		sim_machine_destroy(&v->m);
 	sim_host.deadline = 0;
+	sim_host.stop = 0;
 	free(v);
 	return st;
 }

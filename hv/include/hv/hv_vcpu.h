@@ -162,6 +162,10 @@ int hv_vcpu_create(struct hv_vm *vm, unsigned int id, struct hv_vcpu **vcpup);
 struct hv_vcpu *hv_vm_vcpu(struct hv_vm *vm, unsigned int id);
 
 void hv_vcpu_get_regs(const struct hv_vcpu *vcpu, struct hv_regs *regs);
+/*
+ * Replace the vcpu's registers.  A pending userspace hcall completion is
+ * dropped: the registers set are the whole new state (what the next run enters with).
+ */
 void hv_vcpu_set_regs(struct hv_vcpu *vcpu, const struct hv_regs *regs);
 /* KVM_REG_PPC_DEC_EXPIRY */
 u64 hv_vcpu_get_dec_expires(const struct hv_vcpu *vcpu);
