@@ -91,6 +91,7 @@
 #define X_SLBFEE	979
 #define X_STBCIX	981
 #define X_STDCIX	1013
+#define X_ICBI		982
 
 /* CR0 and XER bits for slbfee. (Book I 2.3.1, 3.2.2). */
 #define CR0_SHIFT	28
@@ -366,6 +367,29 @@ static enum sim_emu_result emulate_ci(struct sim_thread *t, uint32_t insn, unsig
 	return done(t);
 }
 
+/*
+ * icbi RA,RB (ISA 2.06 Book II 4.3.1): the instruction cache block at EA =
+ * (RA|0) + (RB) is invalidated; translation and protection are those of a
+ * load.  The engine traps it so that code translated from that block is
+ * dropped: the dcbst; sync; icbi; isync sequence that modifies code.
+ */
+#define SIM_ICACHE_BLOCK	128
+
+static enum sim_emu_result emulate_icbi(struct sim_thread *t, uint32_t insn,
+					struct sim_intr *irq)
+{
+	unsigned int ra = F_RA(insn);
+	uint64_t ea = (ra ? t->gpr[ra] : 0) + t->gpr[F_RB(insn)];
+	struct sim_xlate x;
+
+	if (sim_mmu_xlate(t, ea, SIM_ACC_LOAD, 0, &x, irq))
+		return SIM_EMU_RAISE;
+	if (sim_host.code_written && x.ra < t->m->arena.size)
+		sim_host.code_written(sim_host.code_ctx, x.ra & ~(uint64_t)(SIM_ICACHE_BLOCK - 1),
+				      SIM_ICACHE_BLOCK);
+	return done(t);
+}
+
 /* ---- the SLB and TLB instructions -------------------------------------------------------- */
 
 /*
@@ -510,6 +534,8 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		if (!allowed(t, SIM_SPR_HYP))
 			return raise_priv(irq);
 		return done(t);
+	case X_ICBI:
+		return emulate_icbi(t, insn, irq);
 	case X_LBZCIX:
 		return emulate_ci(t, insn, 1, false, irq);
 	case X_LHZCIX:
