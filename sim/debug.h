@@ -30,9 +30,9 @@
 
 enum sim_debug_hit {
 	SIM_DBG_NONE = 0,
-	SIM_DBG_BREAK,		/* the thread's PC is a breakpoint; not executed */
-	SIM_DBG_STEP,		/* the stepping thread completed one instruction or took an interrupt */
-	SIM_DBG_WATCH,		/* a watched location changed; the store completed */
+	SIM_DBG_BREAK,		/* the PC is a breakpoint; not executed */
+	SIM_DBG_STEP,		/* a step completed an instruction (or took an interrupt) */
+	SIM_DBG_WATCH,		/* the next store hits a watch, or a watched value changed */
 };
 
 struct sim_watch {
