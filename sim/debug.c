@@ -146,7 +146,8 @@ static unsigned int access_extent(const struct sim_thread *t, uint32_t insn, uin
 				  bool *store)
 {
 	unsigned int op = insn >> 26, rt = (insn >> 21) & 31, ra = (insn >> 16) & 31;
-	unsigned int rb = (insn >> 11) & 31, key = op == 31 ? (31 << 10 | ((insn >> 1) & 0x3ff)) : op;
+	unsigned int rb = (insn >> 11) & 31;
+	unsigned int key = op == 31 ? (31 << 10 | ((insn >> 1) & 0x3ff)) : op;
 	uint64_t base = ra ? t->gpr[ra] : 0;
 	const struct acc_form *f = NULL;
 	unsigned int len;
