@@ -381,7 +381,11 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 		 * the host takes the CPU back before entering; before it, the
 		 * guest runs at most up to it.
 		 */
-		if (sim_host.stop)
+		/*
+		 * A thread in an exception storm is not entered again: the
+		 * VMM gets the CPU back and decides (p7sim reports it).
+		 */
+		if (sim_host.stop || m->cur->storm >= SIM_STORM_LIMIT)
 			return HV_TRAP_NONE;
 		if (sim_host.deadline) {
 			if (m->clock >= sim_host.deadline)

@@ -424,6 +424,13 @@ static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t e
 			snprintf(err, errlen, "vcpu %u: simulator: %s", i, v->m.engine_error);
 			return P7SIM_EXIT_SIM_ERROR;
 		}
+		if (v->m.cur->storm >= SIM_STORM_LIMIT) {
+			snprintf(err, errlen, "vcpu %u: exception storm: %" PRIu64 " interrupts in a "
+				 "row without completing an instruction (the last 0x%x, SRR0 0x%"
+				 PRIx64 ")", i, v->m.cur->storm, v->m.cur->last_irq.vec,
+				 v->m.cur->last_irq.srr0);
+			return P7SIM_EXIT_STUCK;
+		}
 		return -1;
 	case KVM_EXIT_INTERNAL_ERROR:
 		snprintf(err, errlen, "vcpu %u: internal error: trap 0x%" PRIx64 " with MSR[HV] "
