@@ -112,6 +112,12 @@ static void *vmm_page(void *ctx, uint64_t gpa)
 	return hv_vm_gpa_ptr(v->vm, gpa & ~(P7SIM_MEM_PAGE_SIZE - 1), P7SIM_MEM_PAGE_SIZE);
 }
 
+/* The VMM wrote guest memory (loader, device tree, RTAS results): drop stale code. */
+static void vmm_written(void *ctx, void *host, uint64_t len)
+{
+	hv_flush_icache_range(host, len);
+}
+
 static uint64_t vmm_now_ns(void *ctx)
 {
 	struct vmm *v = ctx;
@@ -207,7 +213,7 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 	const struct p7sim_opts *o = v->o;
 	uint64_t hpt = 1ULL << (o->hpt_order ? o->hpt_order : 24);
 	uint64_t arena = sim_arena_size_for(o->mem, hpt);
-	struct p7sim_mem mem = { v, o->mem, vmm_page };
+	struct p7sim_mem mem = { v, o->mem, vmm_page, vmm_written };
 	struct p7sim_config pc = { 0 };
 	struct p7sim_ops ops = { 0 };
 	struct p7sim_fdt_config fc = { 0 };
