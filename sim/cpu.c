@@ -32,6 +32,11 @@ void sim_cpu_reset(struct sim_thread *t)
 	t->pc = 0;
 	t->msr = SIM_MSR_HOST;
 	memset(t->slb, 0, sizeof(t->slb));
+	memset(t->vr, 0, sizeof(t->vr));
+	memset(t->vsr_lo, 0, sizeof(t->vsr_lo));
+	/* VSCR[NJ] set, as QEMU's pseries resets it (Linux sets it for every task too). */
+	t->vscr = SIM_VSCR_NJ;
+	t->vec_dirty = true;
 	t->pending = 0;
 	t->ext_level = false;
 	sim_spr_reset(t);

@@ -59,6 +59,9 @@ struct sim_irq_record {
 
 struct sim_machine;
 
+/* VSCR non-Java mode (ISA 2.06 Book I 5.4.1). */
+#define SIM_VSCR_NJ		0x00010000u
+
 struct sim_thread {
 	uint64_t gpr[32];
 	uint64_t cr, lr, ctr, xer;
@@ -74,6 +77,7 @@ struct sim_thread {
 	uint64_t vr[32][2];		/* big-endian halves: [0] = bits 0:63 */
 	uint32_t vscr;
 	uint64_t vsr_lo[32];		/* VSR 0-31 bits 64:127 (bits 0:63 are the FPRs) */
+	bool vec_dirty;			/* the model wrote vr/vscr/vsr_lo: the engine reloads them */
 
 	struct sim_machine *m;
 	unsigned int index;		/* m->threads[index] */

@@ -101,6 +101,36 @@ static int trap_icbi(struct sim_ue *e, void **primary)
 	return 0;
 }
 
+/*
+ * The vector state: FPR 5 written through the public interface must land in
+ * doubleword 0 of VSR 5; VSCR is NJ after reset with SAT clear, and
+ * mtvscr/mfvscr move SAT through its separate storage.
+ */
+static int probe_vector(struct sim_ue *e, char *err, size_t len)
+{
+	static const uint8_t zero[ENV_VSR_SIZE];
+	uint64_t pat = 0x0123456789abcdefULL, zero64 = 0, seen;
+	uint32_t vscr;
+
+	uc_reg_write(e->uc, UC_PPC_REG_FPR0 + 5, &pat);
+	memcpy(&seen, e->env + ENV_VSR + 5 * ENV_VSR_SIZE + ENV_VSR_DW0, 8);
+	uc_reg_write(e->uc, UC_PPC_REG_FPR0 + 5, &zero64);
+	if (seen != pat)
+		return fail(err, len, "engine: libunicorn internals do not match (FPR 5 not in "
+			    "VSR 5 at env+%d)", ENV_VSR);
+	if (*ENVP(e, ENV_VSCR, uint32_t) != VSCR_NJ || memcmp(e->env + ENV_VSCR_SAT, zero, 16) ||
+	    helper_mfvscr_ppc64(e->env) != VSCR_NJ)
+		return fail(err, len, "engine: libunicorn internals do not match (VSCR 0x%x)",
+			    *ENVP(e, ENV_VSCR, uint32_t));
+	helper_mtvscr_ppc64(e->env, VSCR_NJ | VSCR_SAT);
+	vscr = helper_mfvscr_ppc64(e->env);
+	if (vscr != (VSCR_NJ | VSCR_SAT) || !memcmp(e->env + ENV_VSCR_SAT, zero, 16))
+		return fail(err, len, "engine: libunicorn internals do not match (VSCR[SAT] "
+			    "0x%x)", vscr);
+	helper_mtvscr_ppc64(e->env, VSCR_NJ);
+	return 0;
+}
+
 static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 {
 	uint64_t want_pvr = (flags & SIM_UE_TEST_MISMATCH) ? ~PVR_POWER10_DD1 : PVR_POWER10_DD1;
@@ -144,7 +174,7 @@ static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 		return fail(err, len, "engine: libunicorn internals do not match (opcode "
 			    "table)");
 	e->invalid_handler = opc[0];
-	return 0;
+	return probe_vector(e, err, len);
 }
 
 /*
