@@ -88,6 +88,7 @@ enum {
 #define OPC_TYPE_OFF		8
 #define OPC_TYPE2_OFF		16
 #define OPC_INDIRECT		1	/* low pointer bits tag a sub-table */
+#define QX_PPC_CACHE_ICBI	0x0000000400000000ULL	/* the icbi handler's type */
 #define OPC_TABLE_LEN		32
 #define OPC_PRIMARY_LEN		64
 
