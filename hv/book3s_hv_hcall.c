@@ -398,6 +398,11 @@ void hv_hcall_enable_defaults(struct hv_vm *vm)
 			hv_vm_enable_hcall(vm, i * 4, true);
 }
 
+bool hv_hcall_real_mode(const struct hv_vm *vm, unsigned long nr)
+{
+	return hv_vm_hcall_enabled(vm, nr) && hv_hcall_table[nr / 4].real_mode;
+}
+
 static void hv_trace_hcall_enter(struct hv_vcpu *vcpu)
 {
 	u64 w[TRH_NWORDS];

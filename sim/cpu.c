@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "debug.h"
 #include "engine.h"
 #include "hv_env.h"
 #include "interrupt.h"
@@ -252,6 +253,12 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		}
 		irq.vec = facility_vector(stop->facility);
 		break;
+	case SIM_STOP_BREAK:
+		/* The debugger's break is in the block at pc: step through it (debug.h). */
+		t->pc = stop->pc;
+		if (m->debug)
+			m->debug->near_break = true;
+		return 0;
 	case SIM_STOP_ERROR:
 	default:
 		engine_failed(m, stop->msg);
@@ -265,7 +272,8 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
  *  1. injections due now become pending; the timers catch up;
  *  2. the highest-priority enabled asynchronous interrupt is delivered; one
  *     that takes the thread to the hypervisor ends the run;
- *  3. the slice ends at the budget, the next timer event or the next
+ *  3. a debugger's stop (debug.h) ends the run before the next instruction;
+ *     the slice ends at the budget, the next timer event or the next
  *     injection (one instruction when single-stepping);
  *  4. the engine gets the model's changes, runs, and gives back the state;
  *  5. its stop is handled as the ISA says.
@@ -297,6 +305,8 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 			return engine_failed(m, "sim_run: no engine attached");
 
 		/* 3. */
+		if (m->debug && sim_debug_should_stop(t))
+			return 0;
 		slice = min3(budget, sim_timers_next(t), sim_inject_next(m));
 		if (!slice)
 			slice = 1;
@@ -305,6 +315,15 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 
 		/* 4. */
 		sync_engine(e, t);
+		if (m->debug) {
+			bool step = sim_debug_step_mode(t);
+
+			if (step)
+				slice = 1;
+			m->debug->near_break = false;
+			if (e->ops->debug)
+				e->ops->debug(e, step, m->debug->brk, m->debug->nbrk);
+		}
 		memset(&stop, 0, sizeof(stop));
 		e->ops->run(e, t, slice, &stop);
 		e->ops->get_regs(e, t);

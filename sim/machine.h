@@ -161,6 +161,7 @@ struct sim_stop_info;
 struct sim_intr;
 struct sim_tlb;
 struct sim_injection;
+struct sim_debug;
 
 /* What emulation of a stopped instruction decided (cpu.c calls m->emulate). */
 enum sim_emu_result {
@@ -220,6 +221,7 @@ struct sim_machine {
 	unsigned int ninj, inj_cap;
 	bool stop_request;		/* ends the current run slice (a host event) */
 	char engine_error[128];
+	struct sim_debug *debug;	/* a debugger's breakpoints and steps (debug.h); NULL = none */
 };
 
 /* The machine the hv_env primitives act on (one per process at a time). */

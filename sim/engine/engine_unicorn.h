@@ -35,6 +35,7 @@ enum sim_ue_event {
 	SIM_UE_TRACE,		/* single-step / branch trace */
 	SIM_UE_OTHER,		/* any other engine exception: intno, error_code */
 	SIM_UE_ERROR,		/* the engine failed: message in sim_ue_error() */
+	SIM_UE_BREAK,		/* stopped before a block holding a debug break (sim_ue_set_debug) */
 };
 
 struct sim_ue_exit {
@@ -152,6 +153,13 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
 /* From a hook or another thread: end the current run at the next block. */
 void sim_ue_stop(struct sim_ue *e);
 
+/*
+ * Debugger support: with @step every run executes one instruction (the CPU's
+ * own single-step trace, whatever the guest's MSR[SE]); otherwise a run stops
+ * with SIM_UE_BREAK before any block that holds one of the @n addresses in
+ * @brk (kept by reference until the next call).
+ */
+void sim_ue_set_debug(struct sim_ue *e, bool step, const uint64_t *brk, unsigned int n);
 const char *sim_ue_event_name(enum sim_ue_event ev);
 
 /*

@@ -278,7 +278,15 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		stop->reason = SIM_STOP_ERROR;
 		stop->msg = sim_ue_error(e);
 		break;
+	case SIM_UE_BREAK:
+		stop->reason = SIM_STOP_BREAK;
+		break;
 	}
+}
+
+static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, unsigned int n)
+{
+	sim_ue_set_debug(UE(eng), step, brk, n);
 }
 
 static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)
@@ -309,6 +317,7 @@ static const struct sim_engine_ops unicorn_ops = {
 	.tlb_flush = ops_tlb_flush,
 	.run = ops_run,
 	.destroy = ops_destroy,
+	.debug = ops_debug,
 };
 
 struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen)

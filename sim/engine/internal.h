@@ -195,6 +195,12 @@ struct sim_ue {
 	uint64_t amr;			/* the guest's AMR (key 0 cleared in real mode) */
 	bool stop_requested;
 
+	/* debugger support (sim_ue_set_debug) */
+	bool dbg_step;
+	const uint64_t *dbg_brk;
+	unsigned int dbg_nbrk;
+	bool dbg_stopped;
+
 	/* QEMU's software TLB (found at open; test mode reads it) */
 	uint8_t *tlb_fast;		/* CPUTLBDescFast f[]: { mask, table } per MMU index */
 	unsigned int tlb_modes;		/* how many MMU indexes */

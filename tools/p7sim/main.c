@@ -61,6 +61,10 @@ static const char usage[] =
 "  --stats             print exits by trap and hcalls by number (like perf kvm stat)\n"
 "                      with counts and simulated time, on stderr at the end\n"
 "  --trace FILE        write the HV core's event stream (docs/trace-format.md)\n"
+"  --gdb WHERE         serve the GDB remote protocol on WHERE: tcp::PORT,\n"
+"                      tcp:HOST:PORT or unix:PATH (docs/p7sim.md, Debugging)\n"
+"  --gdb-wait          with --gdb: wait for the debugger, stopped before the\n"
+"                      guest's first instruction\n"
 "  --quiet             no diagnostics but errors\n"
 "  -h, --help          this text\n"
 "\n"
@@ -79,6 +83,7 @@ static const char usage[] =
 "  6  the guest asked for a reboot (RTAS system-reboot)\n"
 "  7  the guest terminated abnormally (RTAS ibm,os-term: a Linux panic; its\n"
 "     message on stderr)\n"
+"  8  the debugger killed the run (--gdb)\n"
 "  128+N  stopped by signal N: 130 SIGINT, 143 SIGTERM (the console is flushed and\n"
 "     the trace closed after the last whole record; a second signal ends p7sim at\n"
 "     once)\n"
@@ -185,6 +190,8 @@ int main(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "hypervisor-node", no_argument, NULL, 'H' },
 		{ "inject", required_argument, NULL, 'I' },
+		{ "gdb", required_argument, NULL, 'g' },
+		{ "gdb-wait", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -279,6 +286,12 @@ int main(int argc, char **argv)
 				return bad("--inject (KIND@N[:CPU], KIND external|mce|sreset|hmi, CPU "
 					   "below 64, at most 8)", optarg);
 			break;
+		case 'g':
+			o.gdb = optarg;
+			break;
+		case 'W':
+			o.gdb_wait = true;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return 0;
@@ -303,5 +316,7 @@ int main(int argc, char **argv)
 		o.guest = argv[optind++];
 	if (optind < argc)
 		return bad("argument (one GUEST.elf at most)", argv[optind]);
+	if (o.gdb_wait && !o.gdb)
+		return bad("--gdb-wait (needs --gdb WHERE)", "--gdb-wait");
 	return p7sim_vmm_run(&o, stderr);
 }

@@ -21,6 +21,7 @@ enum p7sim_status {
 	P7SIM_EXIT_SIM_ERROR = 5,	/* the simulator itself failed (engine, rule) */
 	P7SIM_EXIT_REBOOT = 6,		/* the guest called RTAS system-reboot */
 	P7SIM_EXIT_OS_TERM = 7,		/* the guest called RTAS ibm,os-term (a Linux panic) */
+	P7SIM_EXIT_KILLED = 8,		/* the debugger killed the run (--gdb) */
 	P7SIM_EXIT_SIGNAL = 128,	/* + the signal number: SIGINT 130, SIGTERM 143 */
 };
 
@@ -50,6 +51,8 @@ struct p7sim_opts {
 		unsigned int cpu;	/* vcpu */
 	} inject[8];
 	unsigned int ninject;
+	const char *gdb;		/* --gdb: tcp::PORT, tcp:HOST:PORT, unix:PATH */
+	bool gdb_wait;			/* --gdb-wait: stopped before the first instruction */
 };
 
 /* Run a guest to completion: returns an enum p7sim_status. */
