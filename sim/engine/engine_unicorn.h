@@ -79,6 +79,15 @@ uint64_t sim_ue_xer(struct sim_ue *e);
 void sim_ue_set_xer(struct sim_ue *e, uint64_t v);
 uint64_t sim_ue_fpr(struct sim_ue *e, unsigned int n);
 void sim_ue_set_fpr(struct sim_ue *e, unsigned int n, uint64_t v);
+/*
+ * VSR @n (0-63; 0-31 overlay the FPRs in doubleword 0, 32-63 are VR 0-31):
+ * doubleword 0 = ISA bits 0:63, doubleword 1 = bits 64:127.
+ */
+void sim_ue_vsr(struct sim_ue *e, unsigned int n, uint64_t *dw0, uint64_t *dw1);
+void sim_ue_set_vsr(struct sim_ue *e, unsigned int n, uint64_t dw0, uint64_t dw1);
+/* VSCR as mfvscr reads it (NJ, SAT). */
+uint32_t sim_ue_vscr(struct sim_ue *e);
+void sim_ue_set_vscr(struct sim_ue *e, uint32_t vscr);
 /* SPRs the engine serves without trapping (AMR, PPR, SPRG3, DSCR...). */
 uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn);
 void sim_ue_set_spr(struct sim_ue *e, unsigned int sprn, uint64_t v);

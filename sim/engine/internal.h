@@ -39,6 +39,20 @@
 #define ENV_DMMU_IDX		78636
 #define ENV_HASH64_OPTS		80072
 #define ENV_OPCODES		80080	/* opc_handler_t *opcodes[64] */
+/*
+ * ppc_vsr_t vsr[64], 16 bytes each, 16-aligned: VSR 0-31 (FPR i is its
+ * doubleword 0), then VR 0-31.  On this little-endian host doubleword 0
+ * (ISA bits 0:63) is the upper 8 bytes of each entry.  VSCR without SAT
+ * lies just below; SAT is kept apart, as a nonzero vector just above.
+ */
+#define ENV_VSCR		76568	/* uint32_t vscr */
+#define ENV_VSR			76576
+#define ENV_VSR_SIZE		16
+#define ENV_VSR_DW0		8	/* byte offset of doubleword 0 in an entry */
+#define ENV_VSR_DW1		0
+#define ENV_VSCR_SAT		(ENV_VSR + 64 * ENV_VSR_SIZE)
+#define VSCR_NJ			0x00010000u
+#define VSCR_SAT		0x00000001u
 
 #define POWERPC_MMU_3_00	0x10005
 #define POWERPC_MMU_2_06	0x10003
@@ -74,6 +88,7 @@ enum {
 #define OPC_TYPE_OFF		8
 #define OPC_TYPE2_OFF		16
 #define OPC_INDIRECT		1	/* low pointer bits tag a sub-table */
+#define QX_PPC_CACHE_ICBI	0x0000000400000000ULL	/* the icbi handler's type */
 #define OPC_TABLE_LEN		32
 #define OPC_PRIMARY_LEN		64
 
@@ -166,6 +181,9 @@ enum {
 extern void tlb_flush_ppc64(void *cpu);
 extern uint64_t ppc_cpu_get_phys_page_debug_ppc64(void *cpu, uint64_t addr);
 extern void tb_invalidate_phys_range_ppc64(void *uc, uint64_t start, uint64_t end);
+/* mtvscr/mfvscr: VSCR with SAT folded in and the vector unit's NJ mode kept in step. */
+extern void helper_mtvscr_ppc64(void *env, uint32_t vscr);
+extern uint32_t helper_mfvscr_ppc64(void *env);
 
 struct sim_ue {
 	uc_engine *uc;
@@ -275,6 +293,8 @@ struct ue_glue {
 		const struct sim_thread *t;
 		uint64_t fpr[32], fpscr, cr, lr, ctr, xer;
 	} held;
+	/* The thread whose VRs, VSCR and VSR halves the engine holds. */
+	const struct sim_thread *held_vec;
 	unsigned int put_spr[UE_MAX_SERVED], nput;
 	unsigned int get_spr[UE_MAX_SERVED], nget;
 
