@@ -261,6 +261,8 @@ static long hv_register_vpa(struct hv_vcpu *tvcpu, unsigned long subfunc, u64 ad
 		/* init_vpa: shared processor, yield count 1 (odd: not running). */
 		p[HV_LPPACA_OLD_STATUS] |= HV_LPPACA_SHARED_PROC;
 		hv_store_be32(p + HV_LPPACA_YIELD_COUNT, 1);
+		/* Guest memory changed under the guest: as after H_PAGE_INIT. */
+		hv_flush_icache_range(p, HV_LPPACA_YIELD_COUNT + 4);
 		tvcpu->vpa = addr;
 		tvcpu->vpa_len = len;
 		return H_SUCCESS;

@@ -22,7 +22,7 @@
 #include "spr.h"
 #include "timebase.h"
 
-/* Stops in a row without a completed instruction before the run gives up. */
+/* Stops in a row that neither complete nor deliver anything: an engine bug. */
 #define SIM_MAX_STALLS	64
 
 void sim_cpu_reset(struct sim_thread *t)
@@ -193,6 +193,7 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		/* sc completes: SRR0 is the next instruction; LEV (bits 20:26) picks the target. */
 		t->pc = stop->pc;
 		sim_clock_advance(m, t, 1);
+		t->storm = 0;
 		if (*budget)
 			(*budget)--;
 		irq.vec = BOOK3S_INTERRUPT_SYSCALL;
@@ -210,6 +211,7 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		switch (m->emulate(t, stop, &irq)) {
 		case SIM_EMU_DONE:
 			sim_clock_advance(m, t, 1);
+			t->storm = 0;
 			if (*budget)
 				(*budget)--;
 			t->regs_dirty = true;
@@ -297,14 +299,16 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 
 	for (;;) {
 		struct sim_stop_info stop;
-		uint64_t slice, done, before;
+		uint64_t slice, done, before, start = m->clock, budget0 = budget;
 		int r;
 
 		/* 1, 2. */
 		sim_inject_fire(m);
 		if (sim_intr_check(t) == SIM_CHECK_EXIT)
 			return t->last_irq.vec;
-		if (!budget || m->stop_request)
+		/* Interrupt time counts against the budget (sim_intr_deliver). */
+		budget -= m->clock - start < budget ? m->clock - start : budget;
+		if (!budget || m->stop_request || t->storm >= SIM_STORM_LIMIT)
 			return 0;
 		if (!e)
 			return engine_failed(m, "sim_run: no engine attached");
@@ -321,7 +325,8 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 		/* 4. */
 		sync_engine(e, t);
 		if (m->debug) {
-			bool step = sim_debug_step_mode(t);
+			/* An engine that cannot stop at a break steps wherever one is set. */
+			bool step = sim_debug_step_mode(t) || (m->debug->nbrk && !e->ops->debug);
 
 			if (step)
 				slice = 1;
@@ -339,20 +344,23 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 		 */
 		done = stop.executed;
 		sim_clock_advance(m, t, done);
-		budget -= done < budget ? done : budget;
+		if (done)
+			t->storm = 0;
 
 		/* 5. */
 		before = m->clock;
 		r = handle_stop(t, &stop, &budget);
+		/* Everything since step 1: instructions, sc, emulation, interrupts. */
+		budget = m->clock - start < budget0 ? budget0 - (m->clock - start) : 0;
 		if (r > 0)
 			return t->last_irq.vec;
 		if (r < 0)
 			return 0;
 		/*
-		 * An interrupt whose handler faults before completing anything
-		 * (a vector in unmapped guest real memory) loops forever on
-		 * hardware too, but there it burns time.  Here no instruction
-		 * completes, so the budget would never end the run.
+		 * Every stop either completes something or delivers an
+		 * interrupt, and both advance the clock (an interrupt storm
+		 * ends at SIM_STORM_LIMIT above).  An engine that keeps
+		 * stopping without either is broken.
 		 */
 		if (done || m->clock != before)
 			stalls = 0;

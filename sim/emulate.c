@@ -66,6 +66,9 @@
 
 /* Extended opcodes of primary 31. */
 #define X_TW		4
+#define X_ICBI		982
+/* POWER7's cache block, the unit of icbi and dcbz. */
+#define SIM_ICACHE_BLOCK	128
 #define X_WAIT		62
 #define X_TD		68
 #define X_MFMSR		83
@@ -91,7 +94,6 @@
 #define X_SLBFEE	979
 #define X_STBCIX	981
 #define X_STDCIX	1013
-#define X_ICBI		982
 
 /* CR0 and XER bits for slbfee. (Book I 2.3.1, 3.2.2). */
 #define CR0_SHIFT	28
@@ -368,24 +370,25 @@ static enum sim_emu_result emulate_ci(struct sim_thread *t, uint32_t insn, unsig
 }
 
 /*
- * icbi RA,RB (ISA 2.06 Book II 4.3.1): the instruction cache block at EA =
- * (RA|0) + (RB) is invalidated; translation and protection are those of a
- * load.  The engine traps it so that code translated from that block is
- * dropped: the dcbst; sync; icbi; isync sequence that modifies code.
+ * icbi RA,RB (ISA 2.06 Book II 4.3.1, Instruction Cache Instructions): the
+ * block containing EA = (RA|0) + (RB) is no longer valid in the instruction
+ * cache, so the next fetch from it sees what stores (of any agent) put there.
+ * Here the cache is the engine's translated code: what it translated from
+ * the 128-byte block goes.  The EA is translated as a load would be; a
+ * translation fault is the storage interrupt a load would take.
  */
-#define SIM_ICACHE_BLOCK	128
-
-static enum sim_emu_result emulate_icbi(struct sim_thread *t, uint32_t insn,
-					struct sim_intr *irq)
+static enum sim_emu_result emulate_icbi(struct sim_thread *t, uint32_t insn, struct sim_intr *irq)
 {
 	unsigned int ra = F_RA(insn);
 	uint64_t ea = (ra ? t->gpr[ra] : 0) + t->gpr[F_RB(insn)];
 	struct sim_xlate x;
 
-	if (sim_mmu_xlate(t, ea, SIM_ACC_LOAD, 0, &x, irq))
+	if (!(t->msr & MSR_SF))
+		ea &= 0xffffffffULL;
+	if (sim_mmu_xlate(t, ea, SIM_ACC_LOAD, SIM_XL_PROBE, &x, irq))
 		return SIM_EMU_RAISE;
-	if (sim_host.code_written && x.ra < t->m->arena.size)
-		sim_host.code_written(sim_host.code_ctx, x.ra & ~(uint64_t)(SIM_ICACHE_BLOCK - 1),
+	if (sim_host.code_written)
+		sim_host.code_written(sim_host.code_ctx, x.ra & ~(SIM_ICACHE_BLOCK - 1ULL),
 				      SIM_ICACHE_BLOCK);
 	return done(t);
 }
@@ -470,6 +473,8 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		return emulate_spr(t, insn, true, irq);
 	case X_WAIT:
 		return emulate_wait(t);
+	case X_ICBI:
+		return emulate_icbi(t, insn, irq);
 	}
 
 	/* Everything below is privileged or hypervisor privileged. */
@@ -534,8 +539,6 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		if (!allowed(t, SIM_SPR_HYP))
 			return raise_priv(irq);
 		return done(t);
-	case X_ICBI:
-		return emulate_icbi(t, insn, irq);
 	case X_LBZCIX:
 		return emulate_ci(t, insn, 1, false, irq);
 	case X_LHZCIX:

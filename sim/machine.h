@@ -25,6 +25,13 @@
 #define SIM_MSR_HOST		0x9000000000001000ULL
 /* Instructions per hv_enter_guest() slice when the machine runs guests itself. */
 #define SIM_DEFAULT_SLICE	1000000ULL
+/*
+ * An exception storm: this many interrupts in a row on a thread with no
+ * instruction completed between them (a vector holding an illegal word, a
+ * handler whose first fetch faults).  Nothing the thread does can end it; the
+ * run slice ends (sim_run, hv_enter_guest) so that the VMM can report it.
+ */
+#define SIM_STORM_LIMIT		1024
 
 struct sim_slbe {
 	uint64_t esid;		/* as written by slbmte RB: ESID | V | index */
@@ -101,6 +108,7 @@ struct sim_thread {
 	bool regs_dirty;		/* GPRs or engine-served SPRs changed: put_regs */
 	bool pcmsr_dirty;		/* only PC/MSR changed: set_pc_msr */
 	uint64_t executed;		/* instructions this thread executed */
+	uint64_t storm;			/* interrupts since an instruction last completed */
 };
 
 /* What the model saw the HV core do, in order (for tests and rule checks). */

@@ -88,6 +88,7 @@ enum {
 #define OPC_TYPE_OFF		8
 #define OPC_TYPE2_OFF		16
 #define OPC_INDIRECT		1	/* low pointer bits tag a sub-table */
+#define QX_PPC_CACHE_ICBI	0x0000000400000000ULL	/* the icbi handler's type */
 #define OPC_TABLE_LEN		32
 #define OPC_PRIMARY_LEN		64
 
@@ -178,14 +179,6 @@ enum {
 #define UE_TLB_NOTDIRTY		0x400ULL	/* TLB_NOTDIRTY: stores take the slow path */
 #define UE_CPU_CC_OFF		33200	/* CPUState: CPUClass *cc (Unicorn has no QOM objects) */
 #define UE_CLASS_SCAN		1024	/* bytes of the CPU class searched for tlb_fill */
-
-/*
- * icbi's opcode handler (primary 31, opc2 0x16, opc3 0x1e): its invalid-bits
- * mask identifies it.
- */
-#define OPC_ICBI_OPC2		0x16
-#define OPC_ICBI_OPC3		0x1e
-#define OPC_ICBI_INVAL		0x03e00001u
 
 /* Exported internals of the library (resolved at link time). */
 extern void tlb_flush_ppc64(void *cpu);

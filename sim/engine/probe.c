@@ -75,6 +75,33 @@ static int filter_table(struct sim_ue *e, void **tab, int len, int depth, uint64
 }
 
 /*
+ * icbi must reach the model: QEMU's icbi only checks the address, while the
+ * translated code it stands for (the instruction cache) must be dropped.  Its
+ * handler, opcode 31, opc2 0x16, opc3 0x1e, is replaced by the invalid one,
+ * so icbi stops as illegal with a precise PC and the model emulates it.
+ */
+static int trap_icbi(struct sim_ue *e, void **primary)
+{
+	void **tab, *h;
+	uint64_t type;
+
+	if (!opc_is_indirect(primary[31]))
+		return -1;
+	tab = opc_table(primary[31]);
+	if (!opc_is_indirect(tab[0x16]))
+		return -1;
+	tab = opc_table(tab[0x16]);
+	h = tab[0x1e];
+	if (!h || h == e->invalid_handler || opc_is_indirect(h))
+		return -1;
+	memcpy(&type, (uint8_t *)h + OPC_TYPE_OFF, 8);
+	if (type != QX_PPC_CACHE_ICBI)
+		return -1;
+	tab[0x1e] = e->invalid_handler;
+	return 0;
+}
+
+/*
  * The vector state: FPR 5 written through the public interface must land in
  * doubleword 0 of VSR 5; VSCR is NJ after reset with SAT clear, and
  * mtvscr/mfvscr move SAT through its separate storage.
@@ -320,6 +347,12 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	if (removed <= 0) {
 		ret = fail(err, errlen, "engine: libunicorn internals do not match (opcode "
 			   "filter removed %d handlers)", removed);
+		goto out_close;
+	}
+	ret = trap_icbi(e, ENVP(e, ENV_OPCODES, void *));
+	if (ret) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (no icbi "
+			   "handler at opcode 31/0x16/0x1e)");
 		goto out_close;
 	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;

@@ -13,8 +13,8 @@
  * Translated code then no longer notices guest stores to it.  POWER7 does
  * not promise that either: software that modifies instructions must run
  * dcbst; sync; icbi; isync (ISA 2.06 Book II 1.8, "Instruction storage").
- * icbi therefore traps (its handler is replaced by the invalid one at open)
- * and the model, emulating it, drops the code translated from that block.
+ * icbi traps (probe.c) and the model, emulating it, drops the code
+ * translated from that block.
  * Writes by the host (loader, VMM, HV) already say so themselves
  * (sim_ue_invalidate_code).
  */
@@ -63,28 +63,6 @@ static bool ue_tlb_fill(void *cs, uint64_t addr, int size, int access_type, int 
 	return ok;
 }
 
-/* Find the opcode handler of icbi and make it trap. */
-static int trap_icbi(struct sim_ue *e)
-{
-	void **opc = ENVP(e, ENV_OPCODES, void *);
-	void **t2, **t3;
-	uint32_t inval;
-
-	if (((uintptr_t)opc[31] & 3) != OPC_INDIRECT)
-		return -1;
-	t2 = (void **)((uintptr_t)opc[31] & ~(uintptr_t)3);
-	if (((uintptr_t)t2[OPC_ICBI_OPC2] & 3) != OPC_INDIRECT)
-		return -1;
-	t3 = (void **)((uintptr_t)t2[OPC_ICBI_OPC2] & ~(uintptr_t)3);
-	if (!t3[OPC_ICBI_OPC3] || ((uintptr_t)t3[OPC_ICBI_OPC3] & 3))
-		return -1;
-	memcpy(&inval, t3[OPC_ICBI_OPC3], 4);
-	if (inval != OPC_ICBI_INVAL)
-		return -1;
-	t3[OPC_ICBI_OPC3] = e->invalid_handler;
-	return 0;
-}
-
 int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len)
 {
 	uint8_t *cls;
@@ -113,10 +91,6 @@ int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len)
 	if (!slot) {
 		snprintf(err, len, "engine: libunicorn internals do not match (tlb_fill not "
 			 "found once in the CPU class)");
-		return -1;
-	}
-	if (trap_icbi(e)) {
-		snprintf(err, len, "engine: libunicorn internals do not match (icbi handler)");
 		return -1;
 	}
 	*slot = (void *)ue_tlb_fill;

@@ -315,7 +315,7 @@ int gdb_recv(struct gdb_conn *c)
 		if (!c->no_ack && put_all(c, "+", 1))
 			return -1;
 		if (overflow)
-			n = 0;	/* longer than our PacketSize: answered like an unknown packet */
+			n = 0;	/* beyond our PacketSize: answered like an unknown packet */
 		c->rx[n] = 0;
 		c->rx_len = n;
 		return 1;

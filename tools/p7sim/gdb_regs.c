@@ -251,7 +251,10 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 		vc->regs.gpr[n] = get_be(buf, 8);
 		return 0;
 	}
-	/* The engine gets FP/VMX/VSX from the thread at the next entry (put_regs). */
+	/*
+	 * The engine reloads the thread's registers at the next entry
+	 * (put_regs); the vector state only when marked (vec_dirty).
+	 */
 	t->regs_dirty = true;
 	switch (n) {
 	case R_PC:
@@ -278,6 +281,7 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 		return 0;
 	case R_VSCR:
 		t->vscr = (uint32_t)get_be(buf, 4);
+		t->vec_dirty = true;
 		return 0;
 	case R_VRSAVE:
 		t->spr[SPRN_VRSAVE] = get_be(buf, 4);
@@ -290,10 +294,12 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 	if (n >= R_VR0 && n < R_VR0 + 32) {
 		t->vr[n - R_VR0][0] = get_be(buf, 8);
 		t->vr[n - R_VR0][1] = get_be(buf + 8, 8);
+		t->vec_dirty = true;
 		return 0;
 	}
 	if (n >= R_VSH0 && n < R_VSH0 + 32) {
 		t->vsr_lo[n - R_VSH0] = get_be(buf, 8);
+		t->vec_dirty = true;
 		return 0;
 	}
 	if (n >= R_SPR0 && n < R_SPR0 + NSPRS && sprs[n - R_SPR0].rw) {

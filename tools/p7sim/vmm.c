@@ -105,6 +105,12 @@ static void *vmm_page(void *ctx, uint64_t gpa)
 	return hv_vm_gpa_ptr(v->vm, gpa & ~(P7SIM_MEM_PAGE_SIZE - 1), P7SIM_MEM_PAGE_SIZE);
 }
 
+/* The VMM wrote guest memory (loader, device tree, RTAS results): drop stale code. */
+static void vmm_written(void *ctx, void *host, uint64_t len)
+{
+	hv_flush_icache_range(host, len);
+}
+
 static uint64_t vmm_now_ns(void *ctx)
 {
 	struct vmm *v = ctx;
@@ -200,7 +206,7 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 	const struct p7sim_opts *o = v->o;
 	uint64_t hpt = 1ULL << (o->hpt_order ? o->hpt_order : 24);
 	uint64_t arena = sim_arena_size_for(o->mem, hpt);
-	struct p7sim_mem mem = { v, o->mem, vmm_page };
+	struct p7sim_mem mem = { v, o->mem, vmm_page, vmm_written };
 	struct p7sim_config pc = { 0 };
 	struct p7sim_ops ops = { 0 };
 	struct p7sim_fdt_config fc = { 0 };
@@ -426,6 +432,13 @@ static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t e
 		if (v->m.engine_error[0]) {
 			snprintf(err, errlen, "vcpu %u: simulator: %s", i, v->m.engine_error);
 			return P7SIM_EXIT_SIM_ERROR;
+		}
+		if (v->m.cur->storm >= SIM_STORM_LIMIT) {
+			snprintf(err, errlen, "vcpu %u: exception storm: %" PRIu64 " interrupts in a "
+				 "row without completing an instruction (the last 0x%x, SRR0 0x%"
+				 PRIx64 ")", i, v->m.cur->storm, v->m.cur->last_irq.vec,
+				 v->m.cur->last_irq.srr0);
+			return P7SIM_EXIT_STUCK;
 		}
 		return -1;
 	case KVM_EXIT_INTERNAL_ERROR:
