@@ -151,6 +151,18 @@ static struct sim_thread *thread_of(struct p7sim_gdb *g, unsigned int i)
 	return &g->t.m->threads[i * SIM_THREADS_PER_CORE];
 }
 
+/*
+ * GPR @n as the guest resumes with it.  A userspace hcall the VMM has
+ * answered completes at the vcpu's next run (r3 = the return code, r4-r12 =
+ * the results, from the run structure): until then those are the values.
+ */
+static uint64_t *gpr_slot(struct hv_vcpu *vc, unsigned int n)
+{
+	if (vc->hcall_needed && n >= 3 && n <= 12)
+		return n == 3 ? &vc->run.papr_hcall.ret : &vc->run.papr_hcall.args[n - 4];
+	return &vc->regs.gpr[n];
+}
+
 static uint64_t *shreg(struct hv_vcpu *vc, unsigned int idx)
 {
 	uint64_t *f[] = { &vc->shregs.srr0, &vc->shregs.srr1, &vc->shregs.dar, NULL,
@@ -190,7 +202,7 @@ unsigned int gdb_reg_read(struct p7sim_gdb *g, unsigned int i, unsigned int n, u
 	struct sim_thread *t = thread_of(g, i);
 
 	if (n < 32) {
-		put_be(buf, vc->regs.gpr[n], 8);
+		put_be(buf, *gpr_slot(vc, n), 8);
 		return 8;
 	}
 	switch (n) {
@@ -248,7 +260,7 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 	struct sim_thread *t = thread_of(g, i);
 
 	if (n < 32) {
-		vc->regs.gpr[n] = get_be(buf, 8);
+		*gpr_slot(vc, n) = get_be(buf, 8);
 		return 0;
 	}
 	/*
