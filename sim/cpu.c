@@ -361,7 +361,8 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 		/* 4. */
 		sync_engine(e, t);
 		if (m->debug) {
-			bool step = sim_debug_step_mode(t);
+			/* An engine that cannot stop at a break steps wherever one is set. */
+			bool step = sim_debug_step_mode(t) || (m->debug->nbrk && !e->ops->debug);
 
 			if (step)
 				slice = 1;

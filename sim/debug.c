@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Debugger support: exact breakpoints, single step and write watchpoints
+ * Debugger support: exact breakpoints, single step and watchpoints
  * (debug.h).  Everything here runs between two engine runs, with the
  * thread's registers in the model and the thread in guest state, so a
  * watched location is read through the guest's own translation, as the
@@ -84,80 +84,136 @@ bool sim_debug_peek(struct sim_thread *t, uint64_t ea, unsigned int len, uint64_
 }
 
 /*
- * The bytes a store instruction @insn would write, from the registers of
- * @t (ISA 2.06 Book I: 3.3.3 fixed-point stores, 3.3.5 byte-reverse, 3.3.6
- * multiple, 3.3.7 string, 4.6.3 FP stores, 6.7.2 vector stores, 7.6 VSX
- * stores, Book II 3.3.2 store conditional and 3.2.2 dcbz).  Returns the
- * length (0: not a store) and the effective address in @ea.
+ * The storage access instructions of POWER7 (ISA 2.06 Book I: 3.3.2-3.3.7
+ * fixed-point loads and stores, byte-reverse, multiple, string; 4.6.2/4.6.3
+ * FP; 6.7.2/6.7.3 vector; 7.6 VSX; Book II 3.3.2 load and reserve / store
+ * conditional, 3.2.2 dcbz).  Length 0 means "computed" (multiple, string,
+ * the cache block).  D/DS forms by primary opcode, X forms by opcode 31's
+ * extended opcode.
  */
-static unsigned int store_extent(const struct sim_thread *t, uint32_t insn, uint64_t *ea)
-{
-	unsigned int op = insn >> 26, rs = (insn >> 21) & 31, ra = (insn >> 16) & 31;
-	unsigned int rb = (insn >> 11) & 31, xo = (insn >> 1) & 0x3ff;
-	uint64_t base = ra ? t->gpr[ra] : 0;
-	int64_t d = (int16_t)(insn & 0xffff);
-	unsigned int len = 0;
+#define ACC_STORE	0x1
+#define ACC_ALIGN16	0x2	/* EA rounded down to 16 bytes (lvx, stvx) */
+#define ACC_DS		0x4	/* DS form: the low 2 bits of D select the instruction */
 
-	switch (op) {
-	case 38: case 39: len = 1; break;		/* stb, stbu */
-	case 44: case 45: len = 2; break;		/* sth, sthu */
-	case 36: case 37: case 52: case 53: len = 4; break;	/* stw, stwu, stfs, stfsu */
-	case 54: case 55: len = 8; break;		/* stfd, stfdu */
-	case 47: len = 4 * (32 - rs); break;		/* stmw */
-	case 62:					/* std, stdu, stq (DS form) */
-		d &= ~3LL;
-		len = (insn & 3) == 2 ? 16 : (insn & 3) < 2 ? 8 : 0;
-		break;
-	case 31:
-		switch (xo) {
-		case 215: case 247: case 694: len = 1; break;	/* stbx stbux stbcx. */
-		case 407: case 439: case 918: case 726: case 167: len = 2; break;
-		case 151: case 183: case 662: case 150: case 663: case 695: case 983: case 199:
-			len = 4; break;
-		case 149: case 181: case 660: case 214: case 727: case 759: case 716:
-			len = 8; break;
-		case 135: len = 1; break;			/* stvebx */
-		case 231: case 487: case 972: case 908: len = 16; break;	/* stvx(l), stxv */
-		case 725: len = rb ? rb : 32; break;		/* stswi: NB */
-		case 661: len = (unsigned int)(t->xer & 0x7f); break;	/* stswx */
-		case 1014: len = 128; break;			/* dcbz: the cache block */
-		default: return 0;
+struct acc_form {
+	uint16_t op;		/* primary opcode, or 31 << 10 | extended opcode */
+	uint8_t len;
+	uint8_t flags;
+};
+
+static const struct acc_form acc_forms[] = {
+	{ 34, 1, 0 }, { 35, 1, 0 }, { 40, 2, 0 }, { 41, 2, 0 }, { 42, 2, 0 }, { 43, 2, 0 },
+	{ 32, 4, 0 }, { 33, 4, 0 }, { 48, 4, 0 }, { 49, 4, 0 }, { 50, 8, 0 }, { 51, 8, 0 },
+	{ 46, 0, 0 },						/* lmw */
+	{ 38, 1, ACC_STORE }, { 39, 1, ACC_STORE }, { 44, 2, ACC_STORE }, { 45, 2, ACC_STORE },
+	{ 36, 4, ACC_STORE }, { 37, 4, ACC_STORE }, { 52, 4, ACC_STORE }, { 53, 4, ACC_STORE },
+	{ 54, 8, ACC_STORE }, { 55, 8, ACC_STORE }, { 47, 0, ACC_STORE },	/* stmw */
+	{ 58, 0, ACC_DS }, { 62, 0, ACC_DS | ACC_STORE },	/* ld ldu lwa; std stdu stq */
+#define X(xo)	(31 << 10 | (xo))
+	/* loads */
+	{ X(87), 1, 0 }, { X(119), 1, 0 }, { X(52), 1, 0 }, { X(7), 1, 0 },
+	{ X(279), 2, 0 }, { X(311), 2, 0 }, { X(343), 2, 0 }, { X(375), 2, 0 },
+	{ X(790), 2, 0 }, { X(116), 2, 0 }, { X(39), 2, 0 },
+	{ X(23), 4, 0 }, { X(55), 4, 0 }, { X(341), 4, 0 }, { X(373), 4, 0 }, { X(534), 4, 0 },
+	{ X(20), 4, 0 }, { X(535), 4, 0 }, { X(567), 4, 0 }, { X(855), 4, 0 }, { X(71), 4, 0 },
+	{ X(21), 8, 0 }, { X(53), 8, 0 }, { X(532), 8, 0 }, { X(84), 8, 0 }, { X(599), 8, 0 },
+	{ X(631), 8, 0 }, { X(588), 8, 0 }, { X(332), 8, 0 },
+	{ X(103), 16, ACC_ALIGN16 }, { X(359), 16, ACC_ALIGN16 }, { X(844), 16, 0 },
+	{ X(780), 16, 0 }, { X(597), 0, 0 }, { X(533), 0, 0 },	/* lswi, lswx */
+	/* stores */
+	{ X(215), 1, ACC_STORE }, { X(247), 1, ACC_STORE }, { X(694), 1, ACC_STORE },
+	{ X(135), 1, ACC_STORE },
+	{ X(407), 2, ACC_STORE }, { X(439), 2, ACC_STORE }, { X(918), 2, ACC_STORE },
+	{ X(726), 2, ACC_STORE }, { X(167), 2, ACC_STORE },
+	{ X(151), 4, ACC_STORE }, { X(183), 4, ACC_STORE }, { X(662), 4, ACC_STORE },
+	{ X(150), 4, ACC_STORE }, { X(663), 4, ACC_STORE }, { X(695), 4, ACC_STORE },
+	{ X(983), 4, ACC_STORE }, { X(199), 4, ACC_STORE },
+	{ X(149), 8, ACC_STORE }, { X(181), 8, ACC_STORE }, { X(660), 8, ACC_STORE },
+	{ X(214), 8, ACC_STORE }, { X(727), 8, ACC_STORE }, { X(759), 8, ACC_STORE },
+	{ X(716), 8, ACC_STORE },
+	{ X(231), 16, ACC_STORE | ACC_ALIGN16 }, { X(487), 16, ACC_STORE | ACC_ALIGN16 },
+	{ X(972), 16, ACC_STORE }, { X(908), 16, ACC_STORE },
+	{ X(725), 0, ACC_STORE }, { X(661), 0, ACC_STORE },	/* stswi, stswx */
+	{ X(1014), 0, ACC_STORE },				/* dcbz */
+#undef X
+};
+
+/*
+ * What the storage access instruction @insn would touch, from the registers
+ * of @t: 0 when it is none, else its length, with @ea and @store set.
+ */
+static unsigned int access_extent(const struct sim_thread *t, uint32_t insn, uint64_t *ea,
+				  bool *store)
+{
+	unsigned int op = insn >> 26, rt = (insn >> 21) & 31, ra = (insn >> 16) & 31;
+	unsigned int rb = (insn >> 11) & 31;
+	unsigned int key = op == 31 ? (31 << 10 | ((insn >> 1) & 0x3ff)) : op;
+	uint64_t base = ra ? t->gpr[ra] : 0;
+	const struct acc_form *f = NULL;
+	unsigned int len;
+
+	for (unsigned int i = 0; i < sizeof(acc_forms) / sizeof(acc_forms[0]); i++)
+		if (acc_forms[i].op == key) {
+			f = &acc_forms[i];
+			break;
 		}
-		*ea = (op == 31 && xo == 725) ? base : base + t->gpr[rb];
-		if (xo == 231 || xo == 487)
-			*ea &= ~15ULL;
-		if (xo == 1014)
-			*ea &= ~127ULL;
-		if (!(t->msr & MSR_SF))
-			*ea &= 0xffffffffULL;
-		return len;
-	default:
+	if (!f)
 		return 0;
+	*store = f->flags & ACC_STORE;
+	len = f->len;
+	if (op != 31) {
+		int64_t d = (int16_t)(insn & 0xffff);
+
+		if (f->flags & ACC_DS) {
+			/* ld/std 0, ldu/stdu 1, lwa 2 / stq 2 */
+			len = (insn & 3) < 2 ? 8 : (insn & 3) == 2 ? (*store ? 16 : 4) : 0;
+			d &= ~3LL;
+		} else if (!len) {
+			len = 4 * (32 - rt);	/* lmw, stmw */
+		}
+		*ea = base + (uint64_t)d;
+	} else if (key == (31 << 10 | 597) || key == (31 << 10 | 725)) {
+		len = rb ? rb : 32;		/* lswi, stswi: NB, EA = (RA|0) */
+		*ea = base;
+	} else {
+		*ea = base + t->gpr[rb];
+		if (key == (31 << 10 | 1014)) {
+			len = 128;		/* dcbz: POWER7's cache block */
+			*ea &= ~127ULL;
+		} else if (!len) {
+			len = (unsigned int)(t->xer & 0x7f);	/* lswx, stswx */
+		}
 	}
-	*ea = base + (uint64_t)d;
+	if (f->flags & ACC_ALIGN16)
+		*ea &= ~15ULL;
 	if (!(t->msr & MSR_SF))
 		*ea &= 0xffffffffULL;
 	return len;
 }
 
-/* Will the instruction at t->pc store into a watched location? */
-static struct sim_watch *store_hits(struct sim_debug *d, struct sim_thread *t)
+/* Does the instruction at t->pc access a watched location the way it is watched? */
+static struct sim_watch *access_hits(struct sim_debug *d, struct sim_thread *t)
 {
 	struct sim_xlate x;
 	struct sim_intr irq;
 	const uint8_t *p;
 	uint64_t ea;
 	unsigned int len;
+	bool store;
 
 	if (sim_mmu_xlate(t, t->pc, SIM_ACC_FETCH, SIM_XL_PROBE | SIM_XL_NO_TLB, &x, &irq))
 		return NULL;
 	p = sim_arena_ptr(&t->m->arena, x.ra, 4);
 	if (!p)
 		return NULL;
-	len = store_extent(t, (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3], &ea);
-	for (unsigned int i = 0; len && i < d->nwatch; i++)
-		if (ea < d->watch[i].ea + d->watch[i].len && d->watch[i].ea < ea + len)
-			return &d->watch[i];
+	len = access_extent(t, (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3], &ea, &store);
+	for (unsigned int i = 0; len && i < d->nwatch; i++) {
+		struct sim_watch *w = &d->watch[i];
+
+		if (ea < w->ea + w->len && w->ea < ea + len &&
+		    (w->kind == SIM_WATCH_ACCESS || (w->kind == SIM_WATCH_WRITE) == store))
+			return w;
+	}
 	return NULL;
 }
 
@@ -183,11 +239,11 @@ bool sim_debug_should_stop(struct sim_thread *t)
 		goto hit;
 	}
 	/*
-	 * 2. The next instruction stores into a watched location: stop before
-	 * it, as POWER's DABR match does (gdb steps over it and compares).
+	 * 2. The next instruction accesses a watched location: stop before it,
+	 * as POWER's DABR match does (gdb steps over it and compares).
 	 */
 	if (d->nwatch && !resuming(d, t)) {
-		struct sim_watch *w = store_hits(d, t);
+		struct sim_watch *w = access_hits(d, t);
 
 		if (w) {
 			d->hit = SIM_DBG_WATCH;
@@ -202,7 +258,7 @@ bool sim_debug_should_stop(struct sim_thread *t)
 	for (unsigned int i = 0; i < d->nwatch; i++) {
 		struct sim_watch *w = &d->watch[i];
 		uint64_t v;
-		bool ok = sim_debug_peek(t, w->ea, w->len, &v);
+		bool ok = w->kind != SIM_WATCH_READ && sim_debug_peek(t, w->ea, w->len, &v);
 
 		if (ok && w->valid && v != w->val && !resuming(d, t)) {
 			w->val = v;

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Debugger support in the model: breakpoints on guest effective addresses,
- * single step and write watchpoints, all exact to the instruction.
+ * single step and watchpoints (write, read, access), exact to the instruction.
  *
  * A debugger (p7sim's gdb server) fills a struct sim_debug and hangs it on
  * the machine (m->debug).  sim_run() then checks, before each instruction
  * the thread would execute next, whether the thread must stop there: its
  * PC is a breakpoint, its single step completed, or a watched location
  * changed.  It ends the run slice like a host event (HV_TRAP_NONE), with
- * the reason in @hit, and the VMM sees KVM_EXIT_INTR.
+ * the reason in @hit, and the VMM sees KVM_EXIT_INTR.  A watch stops before
+ * the load or store that touches it (its instruction decoded with the
+ * registers of the moment), and a write watch also after any other change
+ * of the value (the hypervisor, another vcpu).
  *
  * Exactness: the engine runs whole blocks, so with breakpoints set it is
  * told to stop before any block that holds one (SIM_STOP_BREAK); the model
@@ -30,14 +33,21 @@
 
 enum sim_debug_hit {
 	SIM_DBG_NONE = 0,
-	SIM_DBG_BREAK,		/* the thread's PC is a breakpoint; not executed */
-	SIM_DBG_STEP,		/* the stepping thread completed one instruction (or took an interrupt) */
-	SIM_DBG_WATCH,		/* a watched location changed; the store completed */
+	SIM_DBG_BREAK,		/* the PC is a breakpoint; not executed */
+	SIM_DBG_STEP,		/* a step completed an instruction (or took an interrupt) */
+	SIM_DBG_WATCH,		/* the next access hits a watch, or a watched value changed */
+};
+
+enum sim_watch_kind {
+	SIM_WATCH_WRITE = 0,	/* stores (and values that change otherwise) */
+	SIM_WATCH_READ,		/* loads */
+	SIM_WATCH_ACCESS,	/* both */
 };
 
 struct sim_watch {
 	uint64_t ea;		/* guest effective address */
 	unsigned int len;	/* 1..8 bytes */
+	enum sim_watch_kind kind;
 	uint64_t val;		/* last value seen, big-endian as loaded */
 	bool valid;		/* @val was read (the address translated) */
 };

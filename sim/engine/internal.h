@@ -176,6 +176,9 @@ enum {
 #define UE_TLB_FLAGS		0xfffULL	/* below the 4 KiB target page */
 #define UE_TLB_INVALID		0x800ULL	/* TLB_INVALID_MASK */
 #define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
+#define UE_TLB_NOTDIRTY		0x400ULL	/* TLB_NOTDIRTY: stores take the slow path */
+#define UE_CPU_CC_OFF		33200	/* CPUState: CPUClass *cc (Unicorn has no QOM objects) */
+#define UE_CLASS_SCAN		1024	/* bytes of the CPU class searched for tlb_fill */
 
 /* Exported internals of the library (resolved at link time). */
 extern void tlb_flush_ppc64(void *cpu);
@@ -183,6 +186,9 @@ extern uint64_t ppc_cpu_get_phys_page_debug_ppc64(void *cpu, uint64_t addr);
 extern void tb_invalidate_phys_range_ppc64(void *uc, uint64_t start, uint64_t end);
 /* mtvscr/mfvscr: VSCR with SAT folded in and the vector unit's NJ mode kept in step. */
 extern void helper_mtvscr_ppc64(void *env, uint32_t vscr);
+/* CPUClass::tlb_fill of the PowerPC CPU. */
+extern bool ppc_cpu_tlb_fill_ppc64(void *cs, uint64_t addr, int size, int access_type,
+				   int mmu_idx, bool probe, uintptr_t retaddr);
 extern uint32_t helper_mfvscr_ppc64(void *env);
 
 struct sim_ue {
@@ -230,6 +236,10 @@ struct sim_ue {
 	void *block_ctx;
 	bool block_cb_failed;
 
+	/* stores at engine speed (stores.c) */
+	void **tlb_fill_slot;		/* CPUClass::tlb_fill in the CPU's class */
+	uint64_t fills, fast_fills;	/* TLB fills seen, write entries made fast */
+
 	/* exit latch */
 	bool trapped;
 	struct sim_ue_exit *x;
@@ -262,6 +272,11 @@ static inline uint64_t tb_now(const struct sim_ue *e)
 /* hooks.c: installed by sim_ue_open() before anything is translated. */
 void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data);
 void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
+
+/* stores.c: stores at engine speed (probed and installed by sim_ue_open). */
+int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len);
+void ue_fast_stores_enter(struct sim_ue *e);
+void ue_fast_stores_leave(struct sim_ue *e);
 
 /* mmu.c: the engine's SLB from the guest's. */
 void ue_load_slb(struct sim_ue *e);

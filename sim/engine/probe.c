@@ -356,6 +356,11 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 		goto out_close;
 	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
+	ret = ue_fast_stores_install(e, err, errlen);
+	if (ret) {
+		ret = -EINVAL;
+		goto out_close;
+	}
 	if (restrict_sprs(e) < 0) {
 		ret = fail(err, errlen, "engine: libunicorn internals do not match (SPR callback "
 			   "table)");

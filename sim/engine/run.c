@@ -54,7 +54,9 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	e->blk_pc = UINT64_MAX;
 	e->run_start = e->insns;
 	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
+	ue_fast_stores_enter(e);
 	ue = uc_emu_start(e->uc, sim_ue_pc(e), UNTIL_NEVER, 0, 0);
+	ue_fast_stores_leave(e);
 	if (!e->trapped) {
 		memset(x, 0, sizeof(*x));
 		if (ue != UC_ERR_OK) {

@@ -77,6 +77,7 @@ second_spin:
 two_and_half:	.double	2.5
 	.globl	counter
 counter:	.long	0
+	.globl	flag
 flag:		.long	0
 s_args:		.long	RTAS_START_CPU, 3, 1, 1, 0, 0x77, 0
 stop_args:	.long	RTAS_STOP_SELF, 0, 1, 0

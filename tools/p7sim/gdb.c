@@ -76,7 +76,8 @@ int p7sim_gdb_open(struct p7sim_gdb **out, const char *spec, bool wait,
 		return -1;
 	}
 	t->m->debug = &g->dbg;
-	if (wait || !t->quiet) {
+	/* --quiet keeps it to what the user cannot know: the port tcp::0 chose. */
+	if (!t->quiet || !strncmp(spec, "tcp::0", 7)) {
 		fprintf(t->diag, "p7sim: gdb: %s on %s\n", wait ? "waiting for a debugger" :
 			"listening", g->c.where);
 		fflush(t->diag);
@@ -154,6 +155,16 @@ int p7sim_gdb_turn(struct p7sim_gdb *g, unsigned int i)
 	return P7SIM_GDB_RUN;
 }
 
+/* The stop reply's watch kind: "watch", "rwatch" or "awatch". */
+static const char *watch_prefix(const struct sim_debug *d)
+{
+	for (unsigned int k = 0; k < d->nwatch; k++)
+		if (d->watch[k].ea == d->hit_addr)
+			return d->watch[k].kind == SIM_WATCH_READ ? "r" :
+			       d->watch[k].kind == SIM_WATCH_ACCESS ? "a" : "";
+	return "";
+}
+
 int p7sim_gdb_after_run(struct p7sim_gdb *g, unsigned int i)
 {
 	struct sim_debug *d = &g->dbg;
@@ -168,7 +179,7 @@ int p7sim_gdb_after_run(struct p7sim_gdb *g, unsigned int i)
 		if (d->hit == SIM_DBG_BREAK)
 			snprintf(reason, sizeof(reason), "%s", hw ? "hwbreak:;" : "swbreak:;");
 		else if (d->hit == SIM_DBG_WATCH)
-			snprintf(reason, sizeof(reason), "watch:%llx;",
+			snprintf(reason, sizeof(reason), "%swatch:%llx;", watch_prefix(d),
 				 (unsigned long long)d->hit_addr);
 		d->hit = SIM_DBG_NONE;
 		stop_and_serve(g, vcpu < g->t.nvcpu ? vcpu : i, GDB_SIGTRAP, reason);

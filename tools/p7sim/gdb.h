@@ -45,7 +45,7 @@ void p7sim_gdb_close(struct p7sim_gdb *g, int status);
 
 /* What the hooks tell the run loop. */
 #define P7SIM_GDB_RUN		0	/* go on */
-#define P7SIM_GDB_SKIP		1	/* skip this vcpu's turn: the debugger steps another */
+#define P7SIM_GDB_SKIP		1	/* skip this vcpu's turn: another one steps */
 #define P7SIM_GDB_KILL		2	/* the debugger killed the run */
 
 /*

@@ -185,7 +185,10 @@ static void mem_write(struct p7sim_gdb *g, const char *s, size_t plen, bool bina
 	gdb_send(&g->c, gdb_mem_write(g, g->g_vcpu, addr, buf, len) == len ? "OK" : E_FAULT);
 }
 
-/* Z/z TYPE,ADDR,KIND: 0 software and 1 hardware breakpoints, 2 write watchpoints. */
+/*
+ * Z/z TYPE,ADDR,KIND: 0 software and 1 hardware breakpoints (the same
+ * model breakpoints), 2 write, 3 read and 4 access watchpoints.
+ */
 static void break_cmd(struct p7sim_gdb *g, const char *s, bool insert)
 {
 	struct sim_debug *d = &g->dbg;
@@ -197,17 +200,21 @@ static void break_cmd(struct p7sim_gdb *g, const char *s, bool insert)
 		gdb_send(&g->c, E_BAD);
 		return;
 	}
-	if (type > 2) {
-		gdb_send(&g->c, "");	/* read/access watchpoints: not supported */
+	if (type > 4) {
+		gdb_send(&g->c, "");
 		return;
 	}
-	if (type == 2) {
+	if (type >= 2) {
+		enum sim_watch_kind wk = type == 2 ? SIM_WATCH_WRITE :
+					 type == 3 ? SIM_WATCH_READ : SIM_WATCH_ACCESS;
+
 		if (!kind || kind > 8) {
 			gdb_send(&g->c, E_NOSUP);
 			return;
 		}
 		for (unsigned int k = 0; k < d->nwatch; k++)
-			if (d->watch[k].ea == addr && d->watch[k].len == kind) {
+			if (d->watch[k].ea == addr && d->watch[k].len == kind &&
+			    d->watch[k].kind == wk) {
 				if (!insert)
 					d->watch[k] = d->watch[--d->nwatch];
 				r = 0;
@@ -215,7 +222,8 @@ static void break_cmd(struct p7sim_gdb *g, const char *s, bool insert)
 			}
 		if (insert && r && d->nwatch < SIM_DEBUG_MAX_WATCH) {
 			d->watch[d->nwatch++] = (struct sim_watch){ .ea = addr,
-								   .len = (unsigned int)kind };
+								   .len = (unsigned int)kind,
+								   .kind = wk };
 			r = 0;
 		}
 		if (!insert && r)

@@ -56,7 +56,7 @@ struct p7sim_gdb {
 
 	/* A pending stop to report: set by the model, a trace point or Ctrl-C. */
 	bool stop_pending;
-	char stop_reason[96];		/* the reply's reason part ("swbreak:;", "watch:..;") */
+	char stop_reason[96];		/* the reply's reason ("swbreak:;", "watch:..;") */
 	int stop_signal;
 
 	/* monitor stop */

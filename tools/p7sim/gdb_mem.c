@@ -204,10 +204,11 @@ void gdb_describe_ea(struct p7sim_gdb *g, unsigned int i, uint64_t ea, char *out
 		uint64_t idx = (x.hpte_ra - kvm->hpt_real) / 16;
 		const uint8_t *p = sim_arena_ptr(&g->t.m->arena, x.hpte_ra, 16);
 
-		n += (size_t)snprintf(out + n, len - n, "  HPTE index 0x%" PRIx64 " (PTEG 0x%" PRIx64
-				      " slot %" PRIu64 ")  v 0x%016" PRIx64 "  r 0x%016" PRIx64
-				      " (hardware)\n", idx, idx / 8, idx % 8,
-				      p ? be64_at(p) : 0, p ? be64_at(p + 8) : 0);
+		n += (size_t)snprintf(out + n, len - n,
+				      "  HPTE index 0x%" PRIx64 " (PTEG 0x%" PRIx64 " slot %" PRIu64
+				      ")  v 0x%016" PRIx64 "  r 0x%016" PRIx64 " (hardware)\n",
+				      idx, idx / 8, idx % 8, p ? be64_at(p) : 0,
+				      p ? be64_at(p + 8) : 0);
 		if (kvm->rev && idx < kvm->hpt_npte)
 			n += (size_t)snprintf(out + n, len - n, "  guest's r 0x%016" PRIx64
 					      " (guest real page number)\n",

@@ -9,7 +9,7 @@
  *                             trap number
  *   stop off                  forget it
  *   why                       which exit caused the last such stop
- *   hpte EA                   the SLB entry and HPTE translating EA (Hg vcpu)
+ *   hpte EA|pc                the SLB entry and HPTE translating EA (Hg vcpu)
  *   slb                       the guest SLB saved at the last exit
  *   stats                     the exit and hcall tables of --stats so far
  *   trace on|off              one line on p7sim's stderr per exit and hcall
@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "gdb_int.h"
+#include "hv/hv_vcpu.h"
 #include "hv/trace.h"
 #include "hv_env_sim.h"
 #include "machine.h"
@@ -47,7 +48,7 @@ static const char help[] =
 "                           hmi external syscall mce sreset) or trap number\n"
 "  stop off                 no exit-kind stop\n"
 "  why                      the exit behind the last exit-kind stop\n"
-"  hpte EA                  SLB entry and HPTE translating EA (selected thread)\n"
+"  hpte EA|pc               SLB entry and HPTE translating EA (selected thread)\n"
 "  slb                      the guest SLB saved at the last exit\n"
 "  stats                    exit and hcall tables so far (as --stats)\n"
 "  trace on|off             one line on p7sim's stderr per exit and hcall\n";
@@ -156,8 +157,13 @@ void gdb_monitor(struct p7sim_gdb *g, const char *cmd, char *out, size_t len)
 	} else if (!strcmp(cmd, "why")) {
 		snprintf(out, len, "%s\n", g->xs_what[0] ? g->xs_what : "no exit-kind stop yet");
 	} else if (!strncmp(cmd, "hpte ", 5)) {
-		if (parse_num(cmd + 5, &ea))
-			snprintf(out, len, "usage: monitor hpte EA\n");
+		/* gdb does not expand $pc in a monitor command: "pc" stands for it. */
+		if (!strcmp(cmd + 5, "pc"))
+			ea = g->t.vcpu[g->g_vcpu]->regs.pc;
+		else if (parse_num(cmd + 5, &ea))
+			ea = ~0ULL;
+		if (ea == ~0ULL)
+			snprintf(out, len, "usage: monitor hpte EA|pc\n");
 		else
 			gdb_describe_ea(g, g->g_vcpu, ea, out, len);
 	} else if (!strcmp(cmd, "slb")) {

@@ -151,6 +151,18 @@ static struct sim_thread *thread_of(struct p7sim_gdb *g, unsigned int i)
 	return &g->t.m->threads[i * SIM_THREADS_PER_CORE];
 }
 
+/*
+ * GPR @n as the guest resumes with it.  A userspace hcall the VMM has
+ * answered completes at the vcpu's next run (r3 = the return code, r4-r12 =
+ * the results, from the run structure): until then those are the values.
+ */
+static uint64_t *gpr_slot(struct hv_vcpu *vc, unsigned int n)
+{
+	if (vc->hcall_needed && n >= 3 && n <= 12)
+		return n == 3 ? &vc->run.papr_hcall.ret : &vc->run.papr_hcall.args[n - 4];
+	return &vc->regs.gpr[n];
+}
+
 static uint64_t *shreg(struct hv_vcpu *vc, unsigned int idx)
 {
 	uint64_t *f[] = { &vc->shregs.srr0, &vc->shregs.srr1, &vc->shregs.dar, NULL,
@@ -190,7 +202,7 @@ unsigned int gdb_reg_read(struct p7sim_gdb *g, unsigned int i, unsigned int n, u
 	struct sim_thread *t = thread_of(g, i);
 
 	if (n < 32) {
-		put_be(buf, vc->regs.gpr[n], 8);
+		put_be(buf, *gpr_slot(vc, n), 8);
 		return 8;
 	}
 	switch (n) {
@@ -248,10 +260,13 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 	struct sim_thread *t = thread_of(g, i);
 
 	if (n < 32) {
-		vc->regs.gpr[n] = get_be(buf, 8);
+		*gpr_slot(vc, n) = get_be(buf, 8);
 		return 0;
 	}
-	/* The engine gets FP/VMX/VSX from the thread at the next entry (put_regs). */
+	/*
+	 * The engine reloads the thread's registers at the next entry
+	 * (put_regs); the vector state only when marked (vec_dirty).
+	 */
 	t->regs_dirty = true;
 	switch (n) {
 	case R_PC:
@@ -278,6 +293,7 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 		return 0;
 	case R_VSCR:
 		t->vscr = (uint32_t)get_be(buf, 4);
+		t->vec_dirty = true;
 		return 0;
 	case R_VRSAVE:
 		t->spr[SPRN_VRSAVE] = get_be(buf, 4);
@@ -290,10 +306,12 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 	if (n >= R_VR0 && n < R_VR0 + 32) {
 		t->vr[n - R_VR0][0] = get_be(buf, 8);
 		t->vr[n - R_VR0][1] = get_be(buf + 8, 8);
+		t->vec_dirty = true;
 		return 0;
 	}
 	if (n >= R_VSH0 && n < R_VSH0 + 32) {
 		t->vsr_lo[n - R_VSH0] = get_be(buf, 8);
+		t->vec_dirty = true;
 		return 0;
 	}
 	if (n >= R_SPR0 && n < R_SPR0 + NSPRS && sprs[n - R_SPR0].rw) {

@@ -112,6 +112,8 @@ static void check_hwcap(void)
 		{ PPC_FEATURE_HAS_VSX, "vsx" },
 		{ PPC_FEATURE_HAS_DFP, "dfp" },
 		{ PPC_FEATURE_ARCH_2_06, "arch_2_06" },
+		/* ibm,pa-features byte 5 bit 0 (prom.c): POWER7 runs little-endian too */
+		{ PPC_FEATURE_TRUE_LE, "true_le" },
 	};
 	char missing[96] = "";
 	bool platform_ok = env.platform && !strcmp(env.platform, "power7");

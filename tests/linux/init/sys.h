@@ -96,6 +96,7 @@ typedef long s64;
 #define PPC_FEATURE_HAS_DFP	0x00000400UL
 #define PPC_FEATURE_ARCH_2_06	0x00000100UL
 #define PPC_FEATURE_HAS_VSX	0x00000080UL
+#define PPC_FEATURE_TRUE_LE	0x00000002UL
 
 struct timespec {
 	s64 tv_sec;

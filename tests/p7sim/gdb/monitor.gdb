@@ -8,6 +8,8 @@ monitor stop hcall H_RANDOM
 continue
 monitor why
 p $pc == after_random
+# H_RANDOM's answer, as the guest resumes with it: H_SUCCESS in r3.
+p $r3
 monitor hpte 0x2000
 monitor slb
 monitor trace on
