@@ -172,6 +172,13 @@ void hv_vcpu_set_regs(struct hv_vcpu *vcpu, const struct hv_regs *regs)
 	vcpu->shregs.sprg3 = regs->sprg3;
 	for (unsigned int i = 0; i < 32; i++)
 		vcpu->regs.gpr[i] = regs->gpr[i];
+	/*
+	 * The VMM gave the vcpu a whole new register state (RTAS start-cpu
+	 * after stop-self, a reset): the completion of the userspace hcall it
+	 * last exited with belongs to the old state and would overwrite r3-r12
+	 * of the new one on the next run.
+	 */
+	vcpu->hcall_needed = false;
 }
 
 u64 hv_vcpu_get_dec_expires(const struct hv_vcpu *vcpu)
@@ -445,6 +452,65 @@ int hv_vcpu_exit_dispatch(struct hv_vcpu *vcpu)
 	return hv_vcpu_prepare_entry(vcpu) ? RESUME_HOST : RESUME_GUEST;
 }
 
+/*
+ * hcall_try_real_mode (reference kvm-book3s-hv 2.3, 4.5 step 6): an hcall
+ * the real-mode table handles is dispatched here, in the guest partition,
+ * and the guest is entered again at once (fast_guest_return).
+ *  1. Only sc 1 from guest supervisor state (problem state is reflected by
+ *     the full exit), an enabled hcall with a real-mode handler, and a host
+ *     tick not due soon (HV_HDEC_FAST_MIN); anything else takes the full
+ *     exit.
+ *  2. Save what the exit trace point and the dispatch read, exactly as the
+ *     full exit saves it (hv_switch_to_host steps 3, 4, 7 and 9); the rest of
+ *     the guest state stays live in the registers.
+ *  3. Dispatch as the full exit does: the same trace points and statistics.
+ *  4. fast_guest_return: load what the dispatch changed that the partition
+ *     switch would otherwise load (SRR0/1 and PC/MSR of a delivered interrupt,
+ *     LPCR[MER], DABR/DABRX of H_SET_DABR), then re-enter.
+ */
+int hv_vcpu_exit_fast(struct hv_vcpu *vcpu, u32 trap)
+{
+	struct hv_kvm *kvm = vcpu->vm->kvm;
+
+	/* 1. */
+	if (trap != BOOK3S_INTERRUPT_SYSCALL || (vcpu->regs.msr & (MSR_PR | MSR_HV)) ||
+	    !hv_hcall_real_mode(vcpu->vm, vcpu->regs.gpr[3]) ||
+	    (s32)hv_mfspr(SPRN_HDEC) < HV_HDEC_FAST_MIN)
+		return HV_FAST_NONE;
+
+	/* 2. */
+	vcpu->shregs.srr0 = hv_mfspr(SPRN_SRR0);
+	vcpu->shregs.srr1 = hv_mfspr(SPRN_SRR1);
+	vcpu->shregs.msr = vcpu->regs.msr;
+	vcpu->last_inst = HV_INST_FETCH_FAILED;
+	vcpu->shregs.dar = hv_mfspr(SPRN_DAR);
+	vcpu->shregs.dsisr = (u32)hv_mfspr(SPRN_DSISR);
+	vcpu->fault_dar = vcpu->shregs.dar;
+	vcpu->fault_dsisr = vcpu->shregs.dsisr;
+	vcpu->dec_expires = hv_mftb() + (u64)(s64)(s32)hv_mfspr(SPRN_DEC);
+
+	/* 3. */
+	vcpu->trap = trap;
+	if (hv_vcpu_exit_dispatch(vcpu) != RESUME_GUEST)
+		return HV_FAST_HOST;
+
+	/* 4. */
+	if (hv_mfspr(SPRN_SRR0) != vcpu->shregs.srr0)
+		hv_mtspr(SPRN_SRR0, vcpu->shregs.srr0);
+	if (hv_mfspr(SPRN_SRR1) != vcpu->shregs.srr1)
+		hv_mtspr(SPRN_SRR1, vcpu->shregs.srr1);
+	if (hv_mfspr(SPRN_DABR) != vcpu->dabr || hv_mfspr(SPRN_DABRX) != vcpu->dabrx) {
+		hv_mtspr(SPRN_DABR, vcpu->dabr);
+		hv_mtspr(SPRN_DABRX, vcpu->dabrx);
+	}
+	if (hv_mfspr(SPRN_LPCR) != kvm->lpcr) {
+		hv_mtspr(SPRN_LPCR, kvm->lpcr);
+		hv_isync();
+	}
+	vcpu->regs.msr = (vcpu->shregs.msr & ~MSR_HV) | MSR_ME;
+	return HV_FAST_GUEST;
+}
+
 int hv_vcpu_run(struct hv_vcpu *vcpu)
 {
 	struct hv_vm *vm = vcpu->vm;
@@ -466,7 +532,12 @@ int hv_vcpu_run(struct hv_vcpu *vcpu)
 	if (hv_vcpu_prepare_entry(vcpu))
 		return 0;
 	for (;;) {
-		vcpu->trap = hv_switch_and_run(vcpu);
+		u32 trap = hv_switch_and_run(vcpu);
+
+		/* Dispatched in the guest partition; the VMM must act. */
+		if (trap == HV_TRAP_DISPATCHED)
+			return 0;
+		vcpu->trap = trap;
 		if (vcpu->trap == HV_TRAP_NONE) {
 			/* The host wants the CPU back (a signal, in the kernel). */
 			vcpu->run.exit_reason = KVM_EXIT_INTR;

@@ -261,6 +261,8 @@ static long hv_register_vpa(struct hv_vcpu *tvcpu, unsigned long subfunc, u64 ad
 		/* init_vpa: shared processor, yield count 1 (odd: not running). */
 		p[HV_LPPACA_OLD_STATUS] |= HV_LPPACA_SHARED_PROC;
 		hv_store_be32(p + HV_LPPACA_YIELD_COUNT, 1);
+		/* Guest memory changed under the guest: as after H_PAGE_INIT. */
+		hv_flush_icache_range(p, HV_LPPACA_YIELD_COUNT + 4);
 		tvcpu->vpa = addr;
 		tvcpu->vpa_len = len;
 		return H_SUCCESS;
@@ -396,6 +398,11 @@ void hv_hcall_enable_defaults(struct hv_vm *vm)
 	for (unsigned long i = 0; i < HV_NR_HCALLS; i++)
 		if (hv_hcall_table[i].default_on)
 			hv_vm_enable_hcall(vm, i * 4, true);
+}
+
+bool hv_hcall_real_mode(const struct hv_vm *vm, unsigned long nr)
+{
+	return hv_vm_hcall_enabled(vm, nr) && hv_hcall_table[nr / 4].real_mode;
 }
 
 static void hv_trace_hcall_enter(struct hv_vcpu *vcpu)

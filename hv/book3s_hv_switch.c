@@ -294,16 +294,30 @@ u32 hv_switch_and_run(struct hv_vcpu *vcpu)
 	hv_memset(&host, 0, sizeof(host));
 	hv_host_irq_disable();
 	hv_switch_to_guest(vcpu, &host);
-	/*
-	 * 19. With HDEC about to expire, entering would only bounce: take the
-	 * exit path as if HDEC had fired (hdec_soon).
-	 */
-	if ((s32)hv_mfspr(SPRN_HDEC) < HV_HDEC_MIN) {
-		hv_mtspr(SPRN_HSRR0, vcpu->regs.pc);
-		hv_mtspr(SPRN_HSRR1, vcpu->regs.msr);
-		trap = BOOK3S_INTERRUPT_HV_DECREMENTER;
-	} else {
+	for (;;) {
+		int fast;
+
+		/*
+		 * 19. With HDEC about to expire, entering would only bounce: take
+		 * the exit path as if HDEC had fired (hdec_soon).
+		 */
+		if ((s32)hv_mfspr(SPRN_HDEC) < HV_HDEC_MIN) {
+			hv_mtspr(SPRN_HSRR0, vcpu->regs.pc);
+			hv_mtspr(SPRN_HSRR1, vcpu->regs.msr);
+			trap = BOOK3S_INTERRUPT_HV_DECREMENTER;
+			break;
+		}
 		trap = hv_enter_guest(&vcpu->regs);
+		/* Exit step 6: a real-mode hcall goes straight back to the guest. */
+		fast = hv_vcpu_exit_fast(vcpu, trap);
+		if (fast == HV_FAST_GUEST)
+			continue;
+		if (fast == HV_FAST_HOST) {
+			hv_switch_to_host(vcpu, &host, trap);
+			hv_host_irq_enable();
+			return HV_TRAP_DISPATCHED;
+		}
+		break;
 	}
 	hv_switch_to_host(vcpu, &host, trap);
 	/*

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "debug.h"
 #include "engine.h"
 #include "hv_env.h"
 #include "interrupt.h"
@@ -21,7 +22,7 @@
 #include "spr.h"
 #include "timebase.h"
 
-/* Stops in a row without a completed instruction before the run gives up. */
+/* Stops in a row that neither complete nor deliver anything: an engine bug. */
 #define SIM_MAX_STALLS	64
 
 void sim_cpu_reset(struct sim_thread *t)
@@ -31,6 +32,11 @@ void sim_cpu_reset(struct sim_thread *t)
 	t->pc = 0;
 	t->msr = SIM_MSR_HOST;
 	memset(t->slb, 0, sizeof(t->slb));
+	memset(t->vr, 0, sizeof(t->vr));
+	memset(t->vsr_lo, 0, sizeof(t->vsr_lo));
+	/* VSCR[NJ] set, as QEMU's pseries resets it (Linux sets it for every task too). */
+	t->vscr = SIM_VSCR_NJ;
+	t->vec_dirty = true;
 	t->pending = 0;
 	t->ext_level = false;
 	sim_spr_reset(t);
@@ -187,6 +193,7 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		/* sc completes: SRR0 is the next instruction; LEV (bits 20:26) picks the target. */
 		t->pc = stop->pc;
 		sim_clock_advance(m, t, 1);
+		t->storm = 0;
 		if (*budget)
 			(*budget)--;
 		irq.vec = BOOK3S_INTERRUPT_SYSCALL;
@@ -204,6 +211,7 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		switch (m->emulate(t, stop, &irq)) {
 		case SIM_EMU_DONE:
 			sim_clock_advance(m, t, 1);
+			t->storm = 0;
 			if (*budget)
 				(*budget)--;
 			t->regs_dirty = true;
@@ -252,6 +260,12 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 		}
 		irq.vec = facility_vector(stop->facility);
 		break;
+	case SIM_STOP_BREAK:
+		/* The debugger's break is in the block at pc: step through it (debug.h). */
+		t->pc = stop->pc;
+		if (m->debug)
+			m->debug->near_break = true;
+		return 0;
 	case SIM_STOP_ERROR:
 	default:
 		engine_failed(m, stop->msg);
@@ -265,7 +279,8 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
  *  1. injections due now become pending; the timers catch up;
  *  2. the highest-priority enabled asynchronous interrupt is delivered; one
  *     that takes the thread to the hypervisor ends the run;
- *  3. the slice ends at the budget, the next timer event or the next
+ *  3. a debugger's stop (debug.h) ends the run before the next instruction;
+ *     the slice ends at the budget, the next timer event or the next
  *     injection (one instruction when single-stepping);
  *  4. the engine gets the model's changes, runs, and gives back the state;
  *  5. its stop is handled as the ISA says.
@@ -284,19 +299,23 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 
 	for (;;) {
 		struct sim_stop_info stop;
-		uint64_t slice, done, before;
+		uint64_t slice, done, before, start = m->clock, budget0 = budget;
 		int r;
 
 		/* 1, 2. */
 		sim_inject_fire(m);
 		if (sim_intr_check(t) == SIM_CHECK_EXIT)
 			return t->last_irq.vec;
-		if (!budget || m->stop_request)
+		/* Interrupt time counts against the budget (sim_intr_deliver). */
+		budget -= m->clock - start < budget ? m->clock - start : budget;
+		if (!budget || m->stop_request || t->storm >= SIM_STORM_LIMIT)
 			return 0;
 		if (!e)
 			return engine_failed(m, "sim_run: no engine attached");
 
 		/* 3. */
+		if (m->debug && sim_debug_should_stop(t))
+			return 0;
 		slice = min3(budget, sim_timers_next(t), sim_inject_next(m));
 		if (!slice)
 			slice = 1;
@@ -305,6 +324,16 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 
 		/* 4. */
 		sync_engine(e, t);
+		if (m->debug) {
+			/* An engine that cannot stop at a break steps wherever one is set. */
+			bool step = sim_debug_step_mode(t) || (m->debug->nbrk && !e->ops->debug);
+
+			if (step)
+				slice = 1;
+			m->debug->near_break = false;
+			if (e->ops->debug)
+				e->ops->debug(e, step, m->debug->brk, m->debug->nbrk);
+		}
 		memset(&stop, 0, sizeof(stop));
 		e->ops->run(e, t, slice, &stop);
 		e->ops->get_regs(e, t);
@@ -315,20 +344,23 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 		 */
 		done = stop.executed;
 		sim_clock_advance(m, t, done);
-		budget -= done < budget ? done : budget;
+		if (done)
+			t->storm = 0;
 
 		/* 5. */
 		before = m->clock;
 		r = handle_stop(t, &stop, &budget);
+		/* Everything since step 1: instructions, sc, emulation, interrupts. */
+		budget = m->clock - start < budget0 ? budget0 - (m->clock - start) : 0;
 		if (r > 0)
 			return t->last_irq.vec;
 		if (r < 0)
 			return 0;
 		/*
-		 * An interrupt whose handler faults before completing anything
-		 * (a vector in unmapped guest real memory) loops forever on
-		 * hardware too, but there it burns time.  Here no instruction
-		 * completes, so the budget would never end the run.
+		 * Every stop either completes something or delivers an
+		 * interrupt, and both advance the clock (an interrupt storm
+		 * ends at SIM_STORM_LIMIT above).  An engine that keeps
+		 * stopping without either is broken.
 		 */
 		if (done || m->clock != before)
 			stalls = 0;

@@ -66,6 +66,9 @@
 
 /* Extended opcodes of primary 31. */
 #define X_TW		4
+#define X_ICBI		982
+/* POWER7's cache block, the unit of icbi and dcbz. */
+#define SIM_ICACHE_BLOCK	128
 #define X_WAIT		62
 #define X_TD		68
 #define X_MFMSR		83
@@ -366,6 +369,30 @@ static enum sim_emu_result emulate_ci(struct sim_thread *t, uint32_t insn, unsig
 	return done(t);
 }
 
+/*
+ * icbi RA,RB (ISA 2.06 Book II 4.3.1, Instruction Cache Instructions): the
+ * block containing EA = (RA|0) + (RB) is no longer valid in the instruction
+ * cache, so the next fetch from it sees what stores (of any agent) put there.
+ * Here the cache is the engine's translated code: what it translated from
+ * the 128-byte block goes.  The EA is translated as a load would be; a
+ * translation fault is the storage interrupt a load would take.
+ */
+static enum sim_emu_result emulate_icbi(struct sim_thread *t, uint32_t insn, struct sim_intr *irq)
+{
+	unsigned int ra = F_RA(insn);
+	uint64_t ea = (ra ? t->gpr[ra] : 0) + t->gpr[F_RB(insn)];
+	struct sim_xlate x;
+
+	if (!(t->msr & MSR_SF))
+		ea &= 0xffffffffULL;
+	if (sim_mmu_xlate(t, ea, SIM_ACC_LOAD, SIM_XL_PROBE, &x, irq))
+		return SIM_EMU_RAISE;
+	if (sim_host.code_written)
+		sim_host.code_written(sim_host.code_ctx, x.ra & ~(SIM_ICACHE_BLOCK - 1ULL),
+				      SIM_ICACHE_BLOCK);
+	return done(t);
+}
+
 /* ---- the SLB and TLB instructions -------------------------------------------------------- */
 
 /*
@@ -446,6 +473,8 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		return emulate_spr(t, insn, true, irq);
 	case X_WAIT:
 		return emulate_wait(t);
+	case X_ICBI:
+		return emulate_icbi(t, insn, irq);
 	}
 
 	/* Everything below is privileged or hypervisor privileged. */

@@ -34,6 +34,7 @@ enum sim_stop {
 	SIM_STOP_ALIGN,		/* pc/insn/ea: alignment interrupt condition */
 	SIM_STOP_FACILITY,	/* pc/insn: needs MSR[FP], [VEC] or [VSX] (facility = that bit) */
 	SIM_STOP_ERROR,		/* the engine failed; msg says why; the run cannot continue */
+	SIM_STOP_BREAK,		/* pc: the next block holds a debug break address (debug()) */
 };
 
 /* Kind of storage access (also used by the model's MMU). */
@@ -101,6 +102,15 @@ struct sim_engine_ops {
 	void (*run)(struct sim_engine *e, struct sim_thread *t, uint64_t budget,
 		    struct sim_stop_info *stop);
 	void (*destroy)(struct sim_engine *e);
+	/*
+	 * Debugger support (sim/debug.h), optional.  Before each run: with
+	 * @step, the run executes one instruction at most (and stops after
+	 * it with SIM_STOP_BUDGET, executed = 1); otherwise it stops with
+	 * SIM_STOP_BREAK before starting a block that holds one of the @n
+	 * effective addresses in @brk (that block not executed).  An engine
+	 * without it must honour a budget of 1 exactly.
+	 */
+	void (*debug)(struct sim_engine *e, bool step, const uint64_t *brk, unsigned int n);
 };
 
 struct sim_engine {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cpu.h"
+#include "hv/hv_vcpu.h"
 #include "hv_env_sim.h"
 #include "machine.h"
 #include "mmu.h"
@@ -214,22 +215,43 @@ u16 hv_load_be16(const void *p)
 	return __builtin_bswap16(v);
 }
 
+/*
+ * A store by the HV into guest memory (the VPA at registration, its yield
+ * count on every switch): the engine's translated code from there is stale,
+ * as a guest store's would be.  Stores to the HV's own data are not in the
+ * arena and cost only the range check.
+ */
+static void host_stored(void *p, size_t len)
+{
+	struct sim_machine *m = sim_env_machine;
+	uint64_t ra;
+
+	if (!m || !sim_host.code_written)
+		return;
+	ra = sim_arena_ra(&m->arena, p);
+	if (ra != SIM_RA_NONE)
+		sim_host.code_written(sim_host.code_ctx, ra, len);
+}
+
 void hv_store_be64(void *p, u64 v)
 {
 	v = __builtin_bswap64(v);
 	memcpy(p, &v, 8);
+	host_stored(p, 8);
 }
 
 void hv_store_be32(void *p, u32 v)
 {
 	v = __builtin_bswap32(v);
 	memcpy(p, &v, 4);
+	host_stored(p, 4);
 }
 
 void hv_store_be16(void *p, u16 v)
 {
 	v = __builtin_bswap16(v);
 	memcpy(p, &v, 2);
+	host_stored(p, 2);
 }
 
 u64 hv_hpte_load(const hv_be64 *p)
@@ -381,6 +403,12 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 		 * the host takes the CPU back before entering; before it, the
 		 * guest runs at most up to it.
 		 */
+		/*
+		 * A thread in an exception storm is not entered again: the
+		 * VMM gets the CPU back and decides (p7sim reports it).
+		 */
+		if (sim_host.stop || m->cur->storm >= SIM_STORM_LIMIT)
+			return HV_TRAP_NONE;
 		if (sim_host.deadline) {
 			if (m->clock >= sim_host.deadline)
 				return HV_TRAP_NONE;
@@ -400,6 +428,9 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 void hv_host_irq_disable(void)
 {
 }
+
+/* The HV core's real-mode fast path must not stay in the guest past a tick taken below. */
+_Static_assert(HV_HDEC_FAST_MIN >= SIM_HOST_TICK_SOON, "fast hcall path would skip host ticks");
 
 void hv_host_irq_enable(void)
 {

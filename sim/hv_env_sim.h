@@ -8,6 +8,7 @@
 #ifndef SIM_HV_ENV_SIM_H
 #define SIM_HV_ENV_SIM_H
 
+#include <signal.h>
 #include <stdint.h>
 
 struct sim_machine;
@@ -34,6 +35,12 @@ struct sim_host {
 	 * reached, so the run loop returns KVM_EXIT_INTR.
 	 */
 	uint64_t deadline;
+	/*
+	 * A host signal (set from a signal handler): hv_enter_guest returns
+	 * HV_TRAP_NONE at once, as the kernel's run loop does on
+	 * signal_pending() before an entry.
+	 */
+	volatile sig_atomic_t stop;
 };
 
 extern struct sim_host sim_host;

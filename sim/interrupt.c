@@ -77,6 +77,16 @@ bool sim_intr_deliver(struct sim_thread *t, const struct sim_intr *irq)
 	uint64_t srr0, srr1, msr;
 
 	/*
+	 * 0. Time passes while interrupts are taken.  The first interrupt after
+	 *    a completed instruction is folded into that instruction's time;
+	 *    each further one in a row costs a TB tick, so that in an exception
+	 *    storm (no instruction completes at all) the decrementers, the run
+	 *    budget and the VMM's limits still see time pass.
+	 */
+	if (t->storm++)
+		sim_clock_advance(t->m, t, 1);
+
+	/*
 	 * 1. Save the return address: the instruction that caused the
 	 *    interrupt, or the next one for sc and trace.  In 32-bit mode the
 	 *    high word of the address is zero.

@@ -25,6 +25,13 @@
 #define SIM_MSR_HOST		0x9000000000001000ULL
 /* Instructions per hv_enter_guest() slice when the machine runs guests itself. */
 #define SIM_DEFAULT_SLICE	1000000ULL
+/*
+ * An exception storm: this many interrupts in a row on a thread with no
+ * instruction completed between them (a vector holding an illegal word, a
+ * handler whose first fetch faults).  Nothing the thread does can end it; the
+ * run slice ends (sim_run, hv_enter_guest) so that the VMM can report it.
+ */
+#define SIM_STORM_LIMIT		1024
 
 struct sim_slbe {
 	uint64_t esid;		/* as written by slbmte RB: ESID | V | index */
@@ -52,6 +59,9 @@ struct sim_irq_record {
 
 struct sim_machine;
 
+/* VSCR non-Java mode (ISA 2.06 Book I 5.4.1). */
+#define SIM_VSCR_NJ		0x00010000u
+
 struct sim_thread {
 	uint64_t gpr[32];
 	uint64_t cr, lr, ctr, xer;
@@ -67,6 +77,7 @@ struct sim_thread {
 	uint64_t vr[32][2];		/* big-endian halves: [0] = bits 0:63 */
 	uint32_t vscr;
 	uint64_t vsr_lo[32];		/* VSR 0-31 bits 64:127 (bits 0:63 are the FPRs) */
+	bool vec_dirty;			/* the model wrote vr/vscr/vsr_lo: the engine reloads them */
 
 	struct sim_machine *m;
 	unsigned int index;		/* m->threads[index] */
@@ -97,6 +108,7 @@ struct sim_thread {
 	bool regs_dirty;		/* GPRs or engine-served SPRs changed: put_regs */
 	bool pcmsr_dirty;		/* only PC/MSR changed: set_pc_msr */
 	uint64_t executed;		/* instructions this thread executed */
+	uint64_t storm;			/* interrupts since an instruction last completed */
 };
 
 /* What the model saw the HV core do, in order (for tests and rule checks). */
@@ -161,6 +173,7 @@ struct sim_stop_info;
 struct sim_intr;
 struct sim_tlb;
 struct sim_injection;
+struct sim_debug;
 
 /* What emulation of a stopped instruction decided (cpu.c calls m->emulate). */
 enum sim_emu_result {
@@ -220,6 +233,7 @@ struct sim_machine {
 	unsigned int ninj, inj_cap;
 	bool stop_request;		/* ends the current run slice (a host event) */
 	char engine_error[128];
+	struct sim_debug *debug;	/* a debugger's breakpoints and steps (debug.h); NULL = none */
 };
 
 /* The machine the hv_env primitives act on (one per process at a time). */

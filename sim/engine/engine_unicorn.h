@@ -35,6 +35,7 @@ enum sim_ue_event {
 	SIM_UE_TRACE,		/* single-step / branch trace */
 	SIM_UE_OTHER,		/* any other engine exception: intno, error_code */
 	SIM_UE_ERROR,		/* the engine failed: message in sim_ue_error() */
+	SIM_UE_BREAK,		/* stopped before a block holding a debug break (sim_ue_set_debug) */
 };
 
 struct sim_ue_exit {
@@ -78,6 +79,15 @@ uint64_t sim_ue_xer(struct sim_ue *e);
 void sim_ue_set_xer(struct sim_ue *e, uint64_t v);
 uint64_t sim_ue_fpr(struct sim_ue *e, unsigned int n);
 void sim_ue_set_fpr(struct sim_ue *e, unsigned int n, uint64_t v);
+/*
+ * VSR @n (0-63; 0-31 overlay the FPRs in doubleword 0, 32-63 are VR 0-31):
+ * doubleword 0 = ISA bits 0:63, doubleword 1 = bits 64:127.
+ */
+void sim_ue_vsr(struct sim_ue *e, unsigned int n, uint64_t *dw0, uint64_t *dw1);
+void sim_ue_set_vsr(struct sim_ue *e, unsigned int n, uint64_t dw0, uint64_t dw1);
+/* VSCR as mfvscr reads it (NJ, SAT). */
+uint32_t sim_ue_vscr(struct sim_ue *e);
+void sim_ue_set_vscr(struct sim_ue *e, uint32_t vscr);
 /* SPRs the engine serves without trapping (AMR, PPR, SPRG3, DSCR...). */
 uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn);
 void sim_ue_set_spr(struct sim_ue *e, unsigned int sprn, uint64_t v);
@@ -152,6 +162,13 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
 /* From a hook or another thread: end the current run at the next block. */
 void sim_ue_stop(struct sim_ue *e);
 
+/*
+ * Debugger support: with @step every run executes one instruction (the CPU's
+ * own single-step trace, whatever the guest's MSR[SE]); otherwise a run stops
+ * with SIM_UE_BREAK before any block that holds one of the @n addresses in
+ * @brk (kept by reference until the next call).
+ */
+void sim_ue_set_debug(struct sim_ue *e, bool step, const uint64_t *brk, unsigned int n);
 const char *sim_ue_event_name(enum sim_ue_event ev);
 
 /*

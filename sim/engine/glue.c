@@ -76,6 +76,45 @@ static void served_sprs(struct ue_glue *g)
 		}				\
 	} while (0)
 
+/*
+ * The vector state (VR 0-31, VSCR, VSR 0-31 bits 64:127) is each thread's
+ * own, but only instructions that need MSR[VEC] or MSR[VSX] change it and
+ * the model never does: it moves into the engine only when another thread
+ * runs, and back only after a run with one of those bits set.
+ */
+static void put_vector(struct ue_glue *g, const struct sim_thread *t)
+{
+	struct sim_ue *e = g->ue;
+
+	if (g->held_vec == t && !t->vec_dirty)
+		return;
+	for (unsigned int i = 0; i < 32; i++) {
+		uint64_t dw0, dw1;
+
+		sim_ue_vsr(e, i, &dw0, &dw1);
+		sim_ue_set_vsr(e, i, dw0, t->vsr_lo[i]);
+		sim_ue_set_vsr(e, 32 + i, t->vr[i][0], t->vr[i][1]);
+	}
+	sim_ue_set_vscr(e, t->vscr);
+	g->held_vec = t;
+	((struct sim_thread *)t)->vec_dirty = false;
+}
+
+static void get_vector(struct ue_glue *g, struct sim_thread *t)
+{
+	struct sim_ue *e = g->ue;
+	uint64_t dw0;
+
+	if (!(e->guest_msr & (M_VEC | M_VSX)))
+		return;
+	for (unsigned int i = 0; i < 32; i++) {
+		sim_ue_vsr(e, 32 + i, &t->vr[i][0], &t->vr[i][1]);
+		if (e->guest_msr & M_VSX)
+			sim_ue_vsr(e, i, &dw0, &t->vsr_lo[i]);
+	}
+	t->vscr = sim_ue_vscr(e);
+}
+
 static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 {
 	struct ue_glue *g = eng->priv;
@@ -93,6 +132,7 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 	PUT_IF_CHANGED(all, g->held.xer, t->xer, sim_ue_set_xer(e, t->xer));
 	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, reg_write(e, UC_PPC_REG_FPSCR, t->fpscr));
 	g->held.t = t;
+	put_vector(g, t);
 	for (unsigned int i = 0; i < g->nput; i++)
 		sim_ue_set_spr(e, g->put_spr[i], t->spr[g->put_spr[i]]);
 	e->amr = t->spr[SPRN_AMR];
@@ -121,6 +161,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 			t->fpr[i] = g->held.fpr[i] = sim_ue_fpr(e, i);
 		t->fpscr = g->held.fpscr = reg_read(e, UC_PPC_REG_FPSCR);
 	}
+	get_vector(g, t);
 	/* Only SPRs the guest can write without trapping can have changed. */
 	for (unsigned int i = 0; i < g->nget; i++) {
 		unsigned int n = g->get_spr[i];
@@ -278,7 +319,15 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		stop->reason = SIM_STOP_ERROR;
 		stop->msg = sim_ue_error(e);
 		break;
+	case SIM_UE_BREAK:
+		stop->reason = SIM_STOP_BREAK;
+		break;
 	}
+}
+
+static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, unsigned int n)
+{
+	sim_ue_set_debug(UE(eng), step, brk, n);
 }
 
 static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)
@@ -309,6 +358,7 @@ static const struct sim_engine_ops unicorn_ops = {
 	.tlb_flush = ops_tlb_flush,
 	.run = ops_run,
 	.destroy = ops_destroy,
+	.debug = ops_debug,
 };
 
 struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, size_t errlen)

@@ -27,6 +27,13 @@ void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
 		uc_emu_stop(uc);
 		return;
 	}
+	/* A debug break in this block: the model steps through it instead. */
+	for (unsigned int i = 0; i < e->dbg_nbrk && !e->dbg_step; i++)
+		if (e->dbg_brk[i] - address < size) {
+			e->dbg_stopped = true;
+			uc_emu_stop(uc);
+			return;
+		}
 	/* Test mode: look at the TLB before anything else runs. */
 	if (e->block_cb && !e->block_cb(e->block_ctx)) {
 		e->block_cb_failed = true;

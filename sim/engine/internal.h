@@ -39,6 +39,20 @@
 #define ENV_DMMU_IDX		78636
 #define ENV_HASH64_OPTS		80072
 #define ENV_OPCODES		80080	/* opc_handler_t *opcodes[64] */
+/*
+ * ppc_vsr_t vsr[64], 16 bytes each, 16-aligned: VSR 0-31 (FPR i is its
+ * doubleword 0), then VR 0-31.  On this little-endian host doubleword 0
+ * (ISA bits 0:63) is the upper 8 bytes of each entry.  VSCR without SAT
+ * lies just below; SAT is kept apart, as a nonzero vector just above.
+ */
+#define ENV_VSCR		76568	/* uint32_t vscr */
+#define ENV_VSR			76576
+#define ENV_VSR_SIZE		16
+#define ENV_VSR_DW0		8	/* byte offset of doubleword 0 in an entry */
+#define ENV_VSR_DW1		0
+#define ENV_VSCR_SAT		(ENV_VSR + 64 * ENV_VSR_SIZE)
+#define VSCR_NJ			0x00010000u
+#define VSCR_SAT		0x00000001u
 
 #define POWERPC_MMU_3_00	0x10005
 #define POWERPC_MMU_2_06	0x10003
@@ -74,6 +88,7 @@ enum {
 #define OPC_TYPE_OFF		8
 #define OPC_TYPE2_OFF		16
 #define OPC_INDIRECT		1	/* low pointer bits tag a sub-table */
+#define QX_PPC_CACHE_ICBI	0x0000000400000000ULL	/* the icbi handler's type */
 #define OPC_TABLE_LEN		32
 #define OPC_PRIMARY_LEN		64
 
@@ -141,7 +156,12 @@ enum {
 #define SLB_LLP		0x0000000000000130ULL
 #define SLB_B_1T	0x4000000000000000ULL
 
-#define UNTIL_NEVER	0xfffffffffffffffcULL	/* unmapped: never reached */
+/*
+ * uc_emu_start's "until": the run stops when the PC equals it.  An odd
+ * address is never a POWER PC (instructions are word aligned), so a guest
+ * can branch anywhere, the last word of the EA space included.
+ */
+#define UNTIL_NEVER	0xffffffffffffffffULL
 
 /*
  * QEMU's software TLB (cputlb): per MMU index a { mask, table } pair, the
@@ -156,11 +176,20 @@ enum {
 #define UE_TLB_FLAGS		0xfffULL	/* below the 4 KiB target page */
 #define UE_TLB_INVALID		0x800ULL	/* TLB_INVALID_MASK */
 #define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
+#define UE_TLB_NOTDIRTY		0x400ULL	/* TLB_NOTDIRTY: stores take the slow path */
+#define UE_CPU_CC_OFF		33200	/* CPUState: CPUClass *cc (Unicorn has no QOM objects) */
+#define UE_CLASS_SCAN		1024	/* bytes of the CPU class searched for tlb_fill */
 
 /* Exported internals of the library (resolved at link time). */
 extern void tlb_flush_ppc64(void *cpu);
 extern uint64_t ppc_cpu_get_phys_page_debug_ppc64(void *cpu, uint64_t addr);
 extern void tb_invalidate_phys_range_ppc64(void *uc, uint64_t start, uint64_t end);
+/* mtvscr/mfvscr: VSCR with SAT folded in and the vector unit's NJ mode kept in step. */
+extern void helper_mtvscr_ppc64(void *env, uint32_t vscr);
+/* CPUClass::tlb_fill of the PowerPC CPU. */
+extern bool ppc_cpu_tlb_fill_ppc64(void *cs, uint64_t addr, int size, int access_type,
+				   int mmu_idx, bool probe, uintptr_t retaddr);
+extern uint32_t helper_mfvscr_ppc64(void *env);
 
 struct sim_ue {
 	uc_engine *uc;
@@ -190,6 +219,12 @@ struct sim_ue {
 	uint64_t amr;			/* the guest's AMR (key 0 cleared in real mode) */
 	bool stop_requested;
 
+	/* debugger support (sim_ue_set_debug) */
+	bool dbg_step;
+	const uint64_t *dbg_brk;
+	unsigned int dbg_nbrk;
+	bool dbg_stopped;
+
 	/* QEMU's software TLB (found at open; test mode reads it) */
 	uint8_t *tlb_fast;		/* CPUTLBDescFast f[]: { mask, table } per MMU index */
 	unsigned int tlb_modes;		/* how many MMU indexes */
@@ -200,6 +235,10 @@ struct sim_ue {
 	bool (*block_cb)(void *ctx);	/* before every block; false ends the run */
 	void *block_ctx;
 	bool block_cb_failed;
+
+	/* stores at engine speed (stores.c) */
+	void **tlb_fill_slot;		/* CPUClass::tlb_fill in the CPU's class */
+	uint64_t fills, fast_fills;	/* TLB fills seen, write entries made fast */
 
 	/* exit latch */
 	bool trapped;
@@ -234,6 +273,11 @@ static inline uint64_t tb_now(const struct sim_ue *e)
 void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data);
 void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
 
+/* stores.c: stores at engine speed (probed and installed by sim_ue_open). */
+int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len);
+void ue_fast_stores_enter(struct sim_ue *e);
+void ue_fast_stores_leave(struct sim_ue *e);
+
 /* mmu.c: the engine's SLB from the guest's. */
 void ue_load_slb(struct sim_ue *e);
 int ue_store_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs);
@@ -264,6 +308,8 @@ struct ue_glue {
 		const struct sim_thread *t;
 		uint64_t fpr[32], fpscr, cr, lr, ctr, xer;
 	} held;
+	/* The thread whose VRs, VSCR and VSR halves the engine holds. */
+	const struct sim_thread *held_vec;
 	unsigned int put_spr[UE_MAX_SERVED], nput;
 	unsigned int get_spr[UE_MAX_SERVED], nget;
 

@@ -68,6 +68,9 @@ void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr)
 	e->guest_msr = guest_msr & ~M_HV;
 	msr = (guest_msr & (M_SF | M_VEC | M_VSX | M_EE | M_FP | M_ME | M_FE0 | M_SE | M_BE |
 			    M_FE1 | M_IR | M_DR | M_RI)) | M_PR;
+	/* A debugger's single step uses the CPU's trace too (sim_ue_set_debug). */
+	if (e->dbg_step)
+		msr |= M_SE;
 	hflags = msr & HFLAGS_MSR_MASK;
 	if (msr & M_SF)
 		hflags |= HFLAGS_SF_MIRROR;

@@ -74,6 +74,63 @@ static int filter_table(struct sim_ue *e, void **tab, int len, int depth, uint64
 	return removed;
 }
 
+/*
+ * icbi must reach the model: QEMU's icbi only checks the address, while the
+ * translated code it stands for (the instruction cache) must be dropped.  Its
+ * handler, opcode 31, opc2 0x16, opc3 0x1e, is replaced by the invalid one,
+ * so icbi stops as illegal with a precise PC and the model emulates it.
+ */
+static int trap_icbi(struct sim_ue *e, void **primary)
+{
+	void **tab, *h;
+	uint64_t type;
+
+	if (!opc_is_indirect(primary[31]))
+		return -1;
+	tab = opc_table(primary[31]);
+	if (!opc_is_indirect(tab[0x16]))
+		return -1;
+	tab = opc_table(tab[0x16]);
+	h = tab[0x1e];
+	if (!h || h == e->invalid_handler || opc_is_indirect(h))
+		return -1;
+	memcpy(&type, (uint8_t *)h + OPC_TYPE_OFF, 8);
+	if (type != QX_PPC_CACHE_ICBI)
+		return -1;
+	tab[0x1e] = e->invalid_handler;
+	return 0;
+}
+
+/*
+ * The vector state: FPR 5 written through the public interface must land in
+ * doubleword 0 of VSR 5; VSCR is NJ after reset with SAT clear, and
+ * mtvscr/mfvscr move SAT through its separate storage.
+ */
+static int probe_vector(struct sim_ue *e, char *err, size_t len)
+{
+	static const uint8_t zero[ENV_VSR_SIZE];
+	uint64_t pat = 0x0123456789abcdefULL, zero64 = 0, seen;
+	uint32_t vscr;
+
+	uc_reg_write(e->uc, UC_PPC_REG_FPR0 + 5, &pat);
+	memcpy(&seen, e->env + ENV_VSR + 5 * ENV_VSR_SIZE + ENV_VSR_DW0, 8);
+	uc_reg_write(e->uc, UC_PPC_REG_FPR0 + 5, &zero64);
+	if (seen != pat)
+		return fail(err, len, "engine: libunicorn internals do not match (FPR 5 not in "
+			    "VSR 5 at env+%d)", ENV_VSR);
+	if (*ENVP(e, ENV_VSCR, uint32_t) != VSCR_NJ || memcmp(e->env + ENV_VSCR_SAT, zero, 16) ||
+	    helper_mfvscr_ppc64(e->env) != VSCR_NJ)
+		return fail(err, len, "engine: libunicorn internals do not match (VSCR 0x%x)",
+			    *ENVP(e, ENV_VSCR, uint32_t));
+	helper_mtvscr_ppc64(e->env, VSCR_NJ | VSCR_SAT);
+	vscr = helper_mfvscr_ppc64(e->env);
+	if (vscr != (VSCR_NJ | VSCR_SAT) || !memcmp(e->env + ENV_VSCR_SAT, zero, 16))
+		return fail(err, len, "engine: libunicorn internals do not match (VSCR[SAT] "
+			    "0x%x)", vscr);
+	helper_mtvscr_ppc64(e->env, VSCR_NJ);
+	return 0;
+}
+
 static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 {
 	uint64_t want_pvr = (flags & SIM_UE_TEST_MISMATCH) ? ~PVR_POWER10_DD1 : PVR_POWER10_DD1;
@@ -117,7 +174,7 @@ static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 		return fail(err, len, "engine: libunicorn internals do not match (opcode "
 			    "table)");
 	e->invalid_handler = opc[0];
-	return 0;
+	return probe_vector(e, err, len);
 }
 
 /*
@@ -262,12 +319,15 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	probe_tlb(e);
 	/*
 	 * Unicorn checks the effective address against its regions before the
-	 * MMU translates.  A filler covering every other EA makes translated
-	 * accesses reach the MMU (and its faults); it is never read itself.
+	 * MMU translates.  A filler covering every other EA, up to the last
+	 * byte (its end wraps to 0, which Unicorn's region lookup tolerates),
+	 * makes translated accesses reach the MMU (and its faults); it is never
+	 * read itself.  Without its last page an access to EA 2^64 - 4096 and
+	 * up ended the run with UC_ERR_*_UNMAPPED.
 	 */
-	ue = uc_mmio_map(e->uc, size, UNTIL_NEVER - size - 0xffc, NULL, NULL, NULL, NULL);
+	ue = uc_mmio_map(e->uc, size, 0 - size, NULL, NULL, NULL, NULL);
 	if (ue == UC_ERR_OK)
-		ue = uc_mem_protect(e->uc, size, UNTIL_NEVER - size - 0xffc, UC_PROT_ALL);
+		ue = uc_mem_protect(e->uc, size, 0 - size, UC_PROT_ALL);
 	if (ue != UC_ERR_OK) {
 		ret = fail(err, errlen, "engine: mapping the EA filler failed: %s",
 			   uc_strerror(ue));
@@ -289,7 +349,18 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 			   "filter removed %d handlers)", removed);
 		goto out_close;
 	}
+	ret = trap_icbi(e, ENVP(e, ENV_OPCODES, void *));
+	if (ret) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (no icbi "
+			   "handler at opcode 31/0x16/0x1e)");
+		goto out_close;
+	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
+	ret = ue_fast_stores_install(e, err, errlen);
+	if (ret) {
+		ret = -EINVAL;
+		goto out_close;
+	}
 	if (restrict_sprs(e) < 0) {
 		ret = fail(err, errlen, "engine: libunicorn internals do not match (SPR callback "
 			   "table)");

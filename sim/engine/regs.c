@@ -2,6 +2,8 @@
 /*
  * The Unicorn engine's guest registers, engine-owned while the guest runs.
  */
+#include <string.h>
+
 #include "internal.h"
 
 uint64_t sim_ue_gpr(struct sim_ue *e, unsigned int n)
@@ -74,6 +76,39 @@ void sim_ue_set_fpr(struct sim_ue *e, unsigned int n, uint64_t v)
 {
 	if (n < 32)
 		reg_write(e, UC_PPC_REG_FPR0 + n, v);
+}
+
+/* VSR @n (0-63): doubleword 0 (ISA bits 0:63) and 1. */
+static uint8_t *vsr(struct sim_ue *e, unsigned int n)
+{
+	return e->env + ENV_VSR + ENV_VSR_SIZE * n;
+}
+
+void sim_ue_vsr(struct sim_ue *e, unsigned int n, uint64_t *dw0, uint64_t *dw1)
+{
+	*dw0 = *dw1 = 0;
+	if (n >= 64)
+		return;
+	memcpy(dw0, vsr(e, n) + ENV_VSR_DW0, 8);
+	memcpy(dw1, vsr(e, n) + ENV_VSR_DW1, 8);
+}
+
+void sim_ue_set_vsr(struct sim_ue *e, unsigned int n, uint64_t dw0, uint64_t dw1)
+{
+	if (n >= 64)
+		return;
+	memcpy(vsr(e, n) + ENV_VSR_DW0, &dw0, 8);
+	memcpy(vsr(e, n) + ENV_VSR_DW1, &dw1, 8);
+}
+
+uint32_t sim_ue_vscr(struct sim_ue *e)
+{
+	return helper_mfvscr_ppc64(e->env);
+}
+
+void sim_ue_set_vscr(struct sim_ue *e, uint32_t vscr)
+{
+	helper_mtvscr_ppc64(e->env, vscr);
 }
 
 uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn)

@@ -49,11 +49,14 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	e->trapped = false;
 	e->stop_requested = false;
 	e->block_cb_failed = false;
+	e->dbg_stopped = false;
 	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
 	e->blk_pc = UINT64_MAX;
 	e->run_start = e->insns;
 	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
+	ue_fast_stores_enter(e);
 	ue = uc_emu_start(e->uc, sim_ue_pc(e), UNTIL_NEVER, 0, 0);
+	ue_fast_stores_leave(e);
 	if (!e->trapped) {
 		memset(x, 0, sizeof(*x));
 		if (ue != UC_ERR_OK) {
@@ -63,6 +66,8 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 		} else if (e->block_cb_failed) {
 			/* The callback left its reason in e->err. */
 			x->ev = SIM_UE_ERROR;
+		} else if (e->dbg_stopped) {
+			x->ev = SIM_UE_BREAK;
 		} else {
 			x->ev = SIM_UE_BUDGET;
 		}
@@ -71,6 +76,16 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 	x->insns = e->insns - start;
 	e->x = NULL;
 	return x->ev == SIM_UE_ERROR ? -EIO : 0;
+}
+
+void sim_ue_set_debug(struct sim_ue *e, bool step, const uint64_t *brk, unsigned int n)
+{
+	e->dbg_brk = brk;
+	e->dbg_nbrk = n;
+	if (step != e->dbg_step) {
+		e->dbg_step = step;
+		sim_ue_set_msr(e, e->guest_msr);
+	}
 }
 
 const char *sim_ue_event_name(enum sim_ue_event ev)
@@ -82,7 +97,7 @@ const char *sim_ue_event_name(enum sim_ue_event ev)
 		[SIM_UE_HDSI] = "hdsi", [SIM_UE_HISI] = "hisi", [SIM_UE_ALIGN] = "alignment",
 		[SIM_UE_FPU] = "fp-unavailable", [SIM_UE_VEC] = "vec-unavailable",
 		[SIM_UE_VSX] = "vsx-unavailable", [SIM_UE_TRACE] = "trace",
-		[SIM_UE_OTHER] = "other", [SIM_UE_ERROR] = "error",
+		[SIM_UE_OTHER] = "other", [SIM_UE_ERROR] = "error", [SIM_UE_BREAK] = "break",
 	};
 
 	return ev < sizeof(names) / sizeof(names[0]) && names[ev] ? names[ev] : "?";

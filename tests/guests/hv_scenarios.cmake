@@ -5,7 +5,7 @@ target_include_directories(test_hv_scenarios PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
 target_compile_definitions(test_hv_scenarios PRIVATE P7_GUEST_DIR="${P7_GUEST_DIR}")
 target_link_libraries(test_hv_scenarios PRIVATE hv_core sim_engine PkgConfig::CMOCKA)
 foreach(g g_hdec_spin g_vrma_miss g_illegal g_lqarx h_henter h_hcall_user h_cede h_user_sc1
-		h_ext h_badargs)
+		h_ext h_badargs h_fast_hcall)
 	if(TARGET guest_${g})
 		add_dependencies(test_hv_scenarios guest_${g})
 	endif()

@@ -450,6 +450,35 @@ static void test_trace_emulated(void **state)
 	assert_clean();
 }
 
+/*
+ * Instruction storage coherence (ISA 2.06 Book II 1.8 and 4.3.1): code the
+ * host rewrites behind the engine's back (no invalidation of its own) is
+ * fetched anew once the guest runs dcbst, sync, icbi, isync for it.  The
+ * first pass through the block translates "li r20,7"; the host then puts
+ * "li r20,9" there; after the sequence the guest branches back and must get
+ * 9.  icbi of a page the guest cannot translate is a storage interrupt.
+ */
+static void test_icbi(void **state)
+{
+	const uint32_t code[] = {
+		ppc_li(20, 7), ppc_li(3, 0), ppc_sc(1),
+		ppc_li(5, GX_ENTRY), PPC_X(31, 0, 0, 5, 54) /* dcbst 0,r5 */,
+		PPC_X(31, 0, 0, 0, 598) /* sync */, PPC_X(31, 0, 0, 5, 982) /* icbi 0,r5 */,
+		0x4c00012c /* isync */, ppc_b(-32),
+	};
+	uint32_t be = __builtin_bswap32(ppc_li(20, 9));
+
+	gx_load_words(&G, GX_ENTRY, code, sizeof(code) / sizeof(code[0]));
+	gx_enter(&G, GX_ENTRY, GX_MSR_ENTRY);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_int_equal(G.t->gpr[20], 7);
+	memcpy(sim_arena_ptr(&G.m.arena, gx_real(&G, GX_ENTRY), 4), &be, 4);
+	gx_resume_sc(&G, 0);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_int_equal(G.t->gpr[20], 9);
+	assert_clean();
+}
+
 /* ---- determinism ---------------------------------------------------------------------------- */
 
 struct outcome {
@@ -571,6 +600,7 @@ int main(int argc, char **argv)
 		SCENARIO(test_priv_user),
 		SCENARIO(test_spr_fidelity),
 		SCENARIO(test_trace_emulated),
+		SCENARIO(test_icbi),
 		SCENARIO(test_deterministic),
 		SCENARIO(test_check_catches_stale_translation),
 	};

@@ -263,6 +263,59 @@ static void test_bad_arguments(void **state)
 	shutdown();
 }
 
+static unsigned int count_events(enum sim_event_type type, uint64_t addr, bool any_addr)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < M.nevents; i++)
+		if (M.events[i].type == type && (any_addr || M.events[i].addr == addr))
+			n++;
+	return n;
+}
+
+/*
+ * The exit path (DESIGN.md): a real-mode hcall (H_SET_DABR) is handled in
+ * the guest partition and the guest re-entered with no partition switch;
+ * a virtual-mode one (H_SET_SPRG0) takes the full exit.  Each run enters
+ * twice (the hcall, then the report), and every switch in or out writes
+ * LPID twice (LPID_RSVD, then the target).  Trace points and statistics
+ * are the same on both sides.
+ */
+static void test_real_mode_hcall_stays_in_guest(void **state)
+{
+	const uint32_t want[] = {
+		HV_TR_GUEST_ENTER, HV_TR_GUEST_EXIT, HV_TR_HCALL_ENTER, HV_TR_HCALL_EXIT,
+		HV_TR_GUEST_ENTER, HV_TR_GUEST_EXIT, HV_TR_HCALL_ENTER, HV_TR_USER_EXIT,
+	};
+
+	boot("h_fast_hcall");
+	M.log_events = true;
+	assert_int_equal(run_to_report(0), G_VALUE);
+	assert_int_equal(ARG(0), H_SUCCESS);
+	assert_int_equal(vcpu->dabr, 0x1236);
+	assert_int_equal(vcpu->stats.hcalls[H_SET_DABR / 4], 1);
+	assert_int_equal(vcpu->stats.exits[0xc00 >> 5], 2);
+	assert_int_equal(count_events(SIM_EV_ENTER_GUEST, 0, true), 2);
+	/* One switch in, one out: none around H_SET_DABR. */
+	assert_int_equal(count_events(SIM_EV_MTSPR, SPRN_LPID, false), 4);
+	/* fast_guest_return loaded the new DABR into the guest partition. */
+	assert_true(sim_events_find(&M, 0, SIM_EV_MTSPR, SPRN_DABR) >= 0);
+	assert_int_equal(ntrace, sizeof(want) / sizeof(want[0]));
+	for (unsigned int i = 0; i < ntrace; i++)
+		assert_int_equal(trace_types[i], want[i]);
+
+	sim_events_clear(&M);
+	assert_int_equal(run_to_report(0), G_VALUE);
+	assert_int_equal(ARG(0), H_SUCCESS);
+	assert_int_equal(vcpu->shregs.sprg0, 0x5a5a);
+	assert_int_equal(vcpu->stats.hcalls[H_SET_SPRG0 / 4], 1);
+	assert_int_equal(count_events(SIM_EV_ENTER_GUEST, 0, true), 2);
+	/* Out and in around H_SET_SPRG0, then in (the completion) ... out (the report). */
+	assert_int_equal(count_events(SIM_EV_MTSPR, SPRN_LPID, false), 8);
+	assert_int_equal(run_to_report(0), G_DONE);
+	shutdown();
+}
+
 /* The trace stream of a scenario matches its expected records. */
 static void test_trace_stream(void **state)
 {
@@ -293,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_injected_unknown_trap),
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test(test_trace_stream),
+		cmocka_unit_test(test_real_mode_hcall_stays_in_guest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

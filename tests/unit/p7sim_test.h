@@ -40,6 +40,7 @@ static inline void fake_ram_init(struct fake_ram *r, uint64_t size)
 	r->mem.ctx = r->pages;
 	r->mem.size = size;
 	r->mem.page = p7sim_mem_page_array;
+	r->mem.written = NULL;
 }
 
 static inline void fake_ram_fini(struct fake_ram *r)

@@ -272,17 +272,45 @@ static void test_engine_error(void **state)
 /*
  * A handler that faults before completing anything (here: an RMA of size 0,
  * RMLS reserved, with LPES1=1, so each ISI's handler fetch takes another
- * ISI) ends the run with an error instead of spinning forever.
+ * ISI) is an exception storm: time passes (one tick per interrupt after the
+ * first), so the budget ends the run, with no engine error.
  */
 static void test_interrupt_loop(void **state)
 {
 	t->spr[SPRN_LPCR] = LPCR_LPES1 | (5ULL << LPCR_RMLS_SH);
-	for (unsigned int i = 0; i < 70; i++)
+	for (unsigned int i = 0; i < 200; i++)
 		queue(0, (struct sim_stop_info){ .reason = SIM_STOP_STORAGE, .ea = 0x400,
 						 .access = SIM_ACC_FETCH });
-	assert_int_equal(sim_run(t, 1000), 0);
-	assert_string_equal(mach.engine_error, "sim_run: no instruction completes (interrupt loop)");
-	assert_int_equal(mach.clock, 0);
+	assert_int_equal(sim_run(t, 100), 0);
+	assert_string_equal(mach.engine_error, "");
+	assert_int_equal(mach.clock, 100);
+	assert_int_equal(t->storm, 101);
+	assert_int_equal(t->last_irq.vec, BOOK3S_INTERRUPT_INST_STORAGE);
+}
+
+/*
+ * Past SIM_STORM_LIMIT interrupts in a row the run ends although budget is
+ * left, and an instruction that completes ends the storm.
+ */
+static void test_storm_limit(void **state)
+{
+	t->spr[SPRN_LPCR] = LPCR_LPES1 | (5ULL << LPCR_RMLS_SH);
+	for (unsigned int i = 0; i < 200; i++)
+		queue(0, (struct sim_stop_info){ .reason = SIM_STOP_STORAGE, .ea = 0x400,
+						 .access = SIM_ACC_FETCH });
+	t->storm = SIM_STORM_LIMIT - 200;
+	assert_int_equal(sim_run(t, 100000), 0);
+	assert_string_equal(mach.engine_error, "");
+	assert_int_equal(t->storm, SIM_STORM_LIMIT);
+	assert_int_equal(mach.clock, 200);
+	/* The budget of a new run cannot restart it. */
+	assert_int_equal(sim_run(t, 100000), 0);
+	assert_int_equal(mach.clock, 200);
+	/* Instructions completing end it. */
+	t->storm = 0;
+	assert_int_equal(sim_run(t, 10), 0);
+	assert_int_equal(mach.clock, 210);
+	assert_int_equal(t->storm, 0);
 }
 
 /* An injected external (LPES0=0) ends the run at exactly its instruction count. */
@@ -410,6 +438,7 @@ int main(void)
 		T(test_align_and_facility),
 		T(test_engine_error),
 		T(test_interrupt_loop),
+		T(test_storm_limit),
 		T(test_injected_external),
 		T(test_single_step),
 		T(test_rfid_hrfid),

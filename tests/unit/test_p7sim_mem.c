@@ -25,6 +25,40 @@ static void test_contains(void **state)
 	assert_false(p7sim_mem_contains(&m, 16, UINT64_MAX));
 }
 
+static uint64_t written_len, written_calls;
+static void *written_first;
+
+static void count_written(void *ctx, void *host, uint64_t len)
+{
+	if (!written_calls++)
+		written_first = host;
+	written_len += len;
+}
+
+/*
+ * The written hook (code invalidation in p7sim) sees every byte a write or
+ * zero puts in RAM, page by page, and nothing for reads or refused accesses.
+ */
+static void test_written_hook(void **state)
+{
+	struct fake_ram r;
+	uint8_t buf[64] = { 0 };
+
+	fake_ram_init(&r, 48 * MB);
+	r.mem.written = count_written;
+	written_len = written_calls = 0;
+	assert_int_equal(p7sim_mem_write(&r.mem, 16 * MB - 24, buf, 64), 0);
+	assert_int_equal(written_calls, 2);
+	assert_int_equal(written_len, 64);
+	assert_ptr_equal(written_first, (uint8_t *)r.pages[0] + 16 * MB - 24);
+	assert_int_equal(p7sim_mem_zero(&r.mem, 0, 100), 0);
+	assert_int_equal(written_len, 164);
+	assert_int_equal(p7sim_mem_read(&r.mem, 0, buf, 64), 0);
+	assert_int_equal(p7sim_mem_st_be32(&r.mem, 48 * MB, 1), -1);
+	assert_int_equal(written_calls, 3);
+	fake_ram_fini(&r);
+}
+
 /*
  * A write across the 16 MB boundary lands in two different host pages, at
  * the right offsets, and reads back whole.
@@ -131,6 +165,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_cross_page_write_read),
+		cmocka_unit_test(test_written_hook),
 		cmocka_unit_test(test_out_of_range_has_no_effect),
 		cmocka_unit_test(test_absent_page),
 		cmocka_unit_test(test_be_helpers_and_zero),

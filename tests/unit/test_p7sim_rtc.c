@@ -86,7 +86,7 @@ static void test_valid(void **state)
 	assert_false(p7sim_tm_valid(&t));
 }
 
-/* --rtc values: epoch seconds, a date, a date and time; junk is refused. */
+/* --rtc values: epoch seconds, a date, a date and time; junk and overflow are refused. */
 static void test_parse(void **state)
 {
 	int64_t s = -1;
@@ -108,7 +108,12 @@ static void test_parse(void **state)
 	assert_int_equal(p7sim_rtc_parse("2024-02-29T25:00:00", &s), -1);
 	assert_int_equal(p7sim_rtc_parse("2024-02-29Z", &s), -1);
 	assert_int_equal(p7sim_rtc_parse("now", &s), -1);
+	/* Epoch seconds past strtoll, and past the last second of year 9999. */
+	assert_int_equal(p7sim_rtc_parse("99999999999999999999", &s), -1);
+	assert_int_equal(p7sim_rtc_parse("253402300800", &s), -1);
 	assert_int_equal(s, 42);
+	assert_int_equal(p7sim_rtc_parse("253402300799", &s), 0);
+	assert_int_equal(s, 253402300799LL);
 }
 
 /*

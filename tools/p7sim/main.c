@@ -14,6 +14,17 @@
 #include "p7sim.h"
 #include "vmm.h"
 
+/*
+ * Option limits.  The instruction clock, the TB derived from it and
+ * clock + quantum must never wrap: 2^62 instructions are ~290 years of
+ * simulated time at 512 MHz, and a quantum past 2^32 is longer than any
+ * HDEC slice anyway.
+ */
+#define P7SIM_MAX_SMP		64
+#define P7SIM_MAX_INSNS		(1ULL << 62)
+#define P7SIM_MIN_QUANTUM	1000
+#define P7SIM_MAX_QUANTUM	(1ULL << 32)
+
 static const char usage[] =
 "usage: p7sim run [options] [GUEST.elf | vmlinux]\n"
 "       p7sim --help\n"
@@ -34,19 +45,26 @@ static const char usage[] =
 "  --initrd FILE       load FILE above the image (/chosen linux,initrd-start/-end)\n"
 "  --dtb-out FILE      also write the generated device tree blob to FILE\n"
 "  --kernel-addr ADDR  load address base of an image linked low: PT_LOADs go to\n"
-"                      ADDR + p_vaddr (default 0x400000; a vmlinux goes to p_paddr)\n"
+"                      ADDR + p_vaddr, below --mem (default 0x400000; a vmlinux\n"
+"                      goes to p_paddr)\n"
 "  --rtc WHEN          RTC base: epoch seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS\n"
-"                      (default: host UTC at start, the only non-deterministic input)\n"
+"                      (years 1..9999; default: host UTC at start, the only\n"
+"                      non-deterministic input)\n"
 "  --seed N            H_RANDOM seed (default 0)\n"
-"  --max-insns N       stop after N instructions, all vcpus together (default: none)\n"
-"  --quantum N         instructions per vcpu turn (default 100000)\n"
+"  --max-insns N       stop after N instructions, all vcpus together, 1..2^62\n"
+"                      (default: none)\n"
+"  --quantum N         instructions per vcpu turn, 1000..2^32 (default 100000)\n"
 "  --hypervisor-node   add /hypervisor (compatible \"linux,kvm\") to the device tree\n"
 "  --inject KIND@N[:CPU]  raise an exception no guest instruction causes when the\n"
-"                      instruction clock reaches N, on vcpu CPU (default 0): KIND is\n"
-"                      external, mce, sreset or hmi (up to 8 times)\n"
+"                      instruction clock reaches N, on vcpu CPU (below --smp,\n"
+"                      default 0): KIND is external, mce, sreset or hmi (up to 8)\n"
 "  --stats             print exits by trap and hcalls by number (like perf kvm stat)\n"
 "                      with counts and simulated time, on stderr at the end\n"
 "  --trace FILE        write the HV core's event stream (docs/trace-format.md)\n"
+"  --gdb WHERE         serve the GDB remote protocol on WHERE: tcp::PORT,\n"
+"                      tcp:HOST:PORT or unix:PATH (docs/p7sim.md, Debugging)\n"
+"  --gdb-wait          with --gdb: wait for the debugger, stopped before the\n"
+"                      guest's first instruction\n"
 "  --quiet             no diagnostics but errors\n"
 "  -h, --help          this text\n"
 "\n"
@@ -57,43 +75,57 @@ static const char usage[] =
 "Exit status:\n"
 "  0  the guest powered off (RTAS power-off)\n"
 "  1  bad input: options, GUEST.elf, or a machine that cannot be built\n"
-"  2  no vcpu can make progress (all stopped, or all ceded with no timer)\n"
+"  2  no vcpu can make progress (all stopped, all ceded with no timer, or an\n"
+"     exception storm: 1024 interrupts in a row without completing an instruction)\n"
 "  3  an exit the VMM cannot handle (unknown trap, internal error)\n"
 "  4  the --max-insns instruction limit was reached\n"
-"  5  the simulator failed (engine or model error)\n"
+"  5  the simulator failed (engine or model error), or the HV core broke a\n"
+"     hardware rule the model checks (each reported on stderr)\n"
 "  6  the guest asked for a reboot (RTAS system-reboot)\n"
 "  7  the guest terminated abnormally (RTAS ibm,os-term: a Linux panic; its\n"
 "     message on stderr)\n"
+"  8  the debugger killed the run (--gdb)\n"
+"  128+N  stopped by signal N: 130 SIGINT, 143 SIGTERM (the console is flushed and\n"
+"     the trace closed after the last whole record; a second signal ends p7sim at\n"
+"     once)\n"
 "The same GUEST.elf and options give the same stdout, exit status, --stats and\n"
 "trace on every run, unless --rtc is left to follow the host clock.\n";
 
-static int parse_size(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || end == s)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
-	}
-	if (*end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
+/*
+ * An unsigned number (decimal, 0x hex or 0 octal) that must start with a
+ * digit: strtoull alone skips blanks, accepts a sign and negates it.
+ */
 static int parse_u64(const char *s, uint64_t *out)
 {
 	char *end;
 
+	if (*s < '0' || *s > '9')
+		return -1;
 	errno = 0;
 	*out = strtoull(s, &end, 0);
-	return (errno || end == s || *end || *s == '-') ? -1 : 0;
+	return (errno || *end) ? -1 : 0;
+}
+
+/* A size with an optional K, M or G suffix; -1 on junk or past 2^64. */
+static int parse_size(const char *s, uint64_t *out)
+{
+	unsigned int shift = 0;
+	char num[32];
+	size_t n = strlen(s);
+	uint64_t v;
+
+	if (n && strchr("kKmMgG", s[n - 1])) {
+		shift = strchr("kK", s[n - 1]) ? 10 : strchr("mM", s[n - 1]) ? 20 : 30;
+		n--;
+	}
+	if (!n || n >= sizeof(num))
+		return -1;
+	memcpy(num, s, n);
+	num[n] = 0;
+	if (parse_u64(num, &v) || v > (UINT64_MAX >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
 }
 
 static int parse_inject(const char *s, struct p7sim_opts *o)
@@ -102,9 +134,11 @@ static int parse_inject(const char *s, struct p7sim_opts *o)
 		{ "external", SIM_INJ_EXTERNAL }, { "mce", SIM_INJ_MACHINE_CHECK },
 		{ "sreset", SIM_INJ_SYSTEM_RESET }, { "hmi", SIM_INJ_HMI },
 	};
-	const char *at = strchr(s, '@');
-	char *end;
+	const char *at = strchr(s, '@'), *colon;
+	char num[32];
+	uint64_t cpu;
 	unsigned int i, k;
+	size_t n;
 
 	if (!at || o->ninject >= 8)
 		return -1;
@@ -114,20 +148,19 @@ static int parse_inject(const char *s, struct p7sim_opts *o)
 	if (k == sizeof(kinds) / sizeof(kinds[0]))
 		return -1;
 	i = o->ninject;
-	errno = 0;
-	o->inject[i].at = strtoull(at + 1, &end, 0);
-	if (errno || end == at + 1)
+	colon = strchr(at + 1, ':');
+	n = colon ? (size_t)(colon - (at + 1)) : strlen(at + 1);
+	if (n >= sizeof(num))
 		return -1;
-	o->inject[i].cpu = 0;
-	if (*end == ':') {
-		const char *c = end + 1;
-
-		o->inject[i].cpu = (unsigned int)strtoul(c, &end, 0);
-		if (end == c)
-			return -1;
-	}
-	if (*end)
+	memcpy(num, at + 1, n);
+	num[n] = 0;
+	if (parse_u64(num, &o->inject[i].at))
 		return -1;
+	/* The vcpu is checked against --smp once every option is known. */
+	cpu = 0;
+	if (colon && (parse_u64(colon + 1, &cpu) || cpu >= P7SIM_MAX_SMP))
+		return -1;
+	o->inject[i].cpu = (unsigned int)cpu;
 	o->inject[i].kind = kinds[k].kind;
 	o->ninject++;
 	return 0;
@@ -158,6 +191,8 @@ int main(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "hypervisor-node", no_argument, NULL, 'H' },
 		{ "inject", required_argument, NULL, 'I' },
+		{ "gdb", required_argument, NULL, 'g' },
+		{ "gdb-wait", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -194,7 +229,7 @@ int main(int argc, char **argv)
 				return bad("--mem (a non-zero multiple of 16M, at most 64G)", optarg);
 			break;
 		case 's':
-			if (parse_u64(optarg, &v) || !v || v > 64)
+			if (parse_u64(optarg, &v) || !v || v > P7SIM_MAX_SMP)
 				return bad("--smp (1..64)", optarg);
 			o.smp = (unsigned int)v;
 			break;
@@ -218,7 +253,7 @@ int main(int argc, char **argv)
 			break;
 		case 'r':
 			if (p7sim_rtc_parse(optarg, &o.rtc))
-				return bad("--rtc", optarg);
+				return bad("--rtc (epoch seconds or a date, years 1..9999)", optarg);
 			o.rtc_set = true;
 			break;
 		case 'S':
@@ -226,12 +261,14 @@ int main(int argc, char **argv)
 				return bad("--seed", optarg);
 			break;
 		case 'x':
-			if (parse_u64(optarg, &o.max_insns) || !o.max_insns)
-				return bad("--max-insns", optarg);
+			if (parse_u64(optarg, &o.max_insns) || !o.max_insns ||
+			    o.max_insns > P7SIM_MAX_INSNS)
+				return bad("--max-insns (1..2^62)", optarg);
 			break;
 		case 'Q':
-			if (parse_u64(optarg, &o.quantum) || o.quantum < 1000)
-				return bad("--quantum (at least 1000)", optarg);
+			if (parse_u64(optarg, &o.quantum) || o.quantum < P7SIM_MIN_QUANTUM ||
+			    o.quantum > P7SIM_MAX_QUANTUM)
+				return bad("--quantum (1000..2^32)", optarg);
 			break;
 		case 't':
 			o.stats = true;
@@ -247,8 +284,14 @@ int main(int argc, char **argv)
 			break;
 		case 'I':
 			if (parse_inject(optarg, &o))
-				return bad("--inject (KIND@N[:CPU], KIND external|mce|sreset|hmi, at "
-					   "most 8)", optarg);
+				return bad("--inject (KIND@N[:CPU], KIND external|mce|sreset|hmi, CPU "
+					   "below 64, at most 8)", optarg);
+			break;
+		case 'g':
+			o.gdb = optarg;
+			break;
+		case 'W':
+			o.gdb_wait = true;
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -258,9 +301,23 @@ int main(int argc, char **argv)
 			return P7SIM_EXIT_BAD_INPUT;
 		}
 	}
+	/* Checks between options, once all are known. */
+	for (unsigned int i = 0; i < o.ninject; i++)
+		if (o.inject[i].cpu >= o.smp) {
+			fprintf(stderr, "p7sim: bad --inject: vcpu %u, but --smp is %u (see p7sim "
+				"--help)\n", o.inject[i].cpu, o.smp);
+			return P7SIM_EXIT_BAD_INPUT;
+		}
+	if (o.kernel_addr >= o.mem) {
+		fprintf(stderr, "p7sim: bad --kernel-addr: 0x%" PRIx64 " is not below --mem "
+			"(0x%" PRIx64 ")\n", o.kernel_addr, o.mem);
+		return P7SIM_EXIT_BAD_INPUT;
+	}
 	if (optind < argc)
 		o.guest = argv[optind++];
 	if (optind < argc)
 		return bad("argument (one GUEST.elf at most)", argv[optind]);
+	if (o.gdb_wait && !o.gdb)
+		return bad("--gdb-wait (needs --gdb WHERE)", "--gdb-wait");
 	return p7sim_vmm_run(&o, stderr);
 }

@@ -57,6 +57,8 @@ static int mem_access(const struct p7sim_mem *mem, uint64_t gpa, void *buf, uint
 			memset(host, 0, n);
 			break;
 		}
+		if (op != MEM_READ && mem->written)
+			mem->written(mem->ctx, host, n);
 		if (p)
 			p += n;
 		gpa += n;

@@ -35,6 +35,12 @@ struct p7sim_mem {
 	void *ctx;
 	uint64_t size;
 	void *(*page)(void *ctx, uint64_t gpa);
+	/*
+	 * Optional: called after every write with the host range written, so
+	 * that the simulator drops code it translated from there (a VMM store
+	 * is another agent's store to the guest's instruction storage).
+	 */
+	void (*written)(void *ctx, void *host, uint64_t len);
 };
 
 /*

@@ -7,8 +7,10 @@
  *	    VM-EXIT    Samples  Samples%     Time%    Min Time    Max Time         Avg time
  *	HV_DECREMENTER     120    60.00%    10.00%      0.50us      2.00us          0.83us
  *
- * (the name column is 20 characters wide; shortened here). *
+ * (the name column is 20 characters wide; shortened here).
  * Rows are sorted by count, then by number, so the report is deterministic.
+ * What the time is belongs to the caller: p7sim counts the simulated guest
+ * time that ran up to each event (time_what names it in the totals line).
  */
 #ifndef P7SIM_STATS_H
 #define P7SIM_STATS_H
@@ -32,6 +34,7 @@ struct p7sim_stats {
 	struct p7sim_stat e[P7SIM_STATS_MAX];
 	unsigned int n;
 	uint64_t dropped;			/* events of keys beyond the first 128 */
+	const char *time_what;			/* what the time is (NULL: "events handled time") */
 };
 
 void p7sim_stats_init(struct p7sim_stats *s, const char *title, const char *(*name)(uint64_t));

@@ -8,6 +8,7 @@
  * the Gregorian calendar, not copied.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -160,9 +161,14 @@ int p7sim_rtc_parse(const char *s, int64_t *epoch_s)
 		return -1;
 	/* A plain number is seconds since the epoch. */
 	if (!s[strspn(s, "0123456789")]) {
-		long long v = strtoll(s, &end, 10);
+		/* Up to 9999-12-31T23:59:59, the last second a date can name. */
+		const struct p7sim_tm last = { .year = 9999, .month = 12, .day = 31,
+					       .hour = 23, .min = 59, .sec = 59 };
+		long long v;
 
-		if (*end || v < 0)
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno || *end || v < 0 || v > p7sim_tm_to_epoch(&last))
 			return -1;
 		*epoch_s = v;
 		return 0;

@@ -92,8 +92,8 @@ void p7sim_stats_print(const struct p7sim_stats *s, FILE *out)
 			e->count, pct(e->count, samples), pct(e->total_ns, time),
 			e->min_ns / 1e3, e->max_ns / 1e3, (double)e->total_ns / e->count / 1e3);
 	}
-	fprintf(out, "\nTotal Samples:%" PRIu64 ", Total events handled time:%.2fus.\n", samples,
-		time / 1e3);
+	fprintf(out, "\nTotal Samples:%" PRIu64 ", Total %s:%.2fus.\n", samples,
+		s->time_what ? s->time_what : "events handled time", time / 1e3);
 	if (s->dropped)
 		fprintf(out, "(%" PRIu64 " events of further kinds not shown)\n", s->dropped);
 }

@@ -12,13 +12,15 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
-#include <unistd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cpu.h"
 #include "emulate.h"
 #include "engine_unicorn.h"
+#include "gdb.h"
 #include "hv_env.h"
 #include "hv_env_sim.h"
 #include "hv/hv_vcpu.h"
@@ -44,12 +46,16 @@ struct vmm {
 	struct p7sim_platform plat;
 	bool plat_up;
 	struct p7trace_writer *tw;
-	/* --stats: out-of-guest time per trap and per hcall, from the trace points */
+	/*
+	 * --stats: exits by trap and hcalls by number, each with the guest time
+	 * that ran up to it (host code takes no simulated time, so the time out
+	 * of the guest would be 0 for every exit): the vcpu's own instructions
+	 * since its previous exit, from the trace points.
+	 */
 	struct p7sim_stats exits, hcalls;
-	uint64_t exit_clock[HV_MAX_VCPUS], exit_trap[HV_MAX_VCPUS];
-	uint64_t hcall_clock[HV_MAX_VCPUS], hcall_req[HV_MAX_VCPUS];
-	bool in_exit[HV_MAX_VCPUS], in_hcall[HV_MAX_VCPUS];
+	uint64_t exec_mark[HV_MAX_VCPUS], run_ns[HV_MAX_VCPUS];
 	bool stdin_done;	/* console input reached its end or cannot be read */
+	struct p7sim_gdb *gdb;		/* --gdb: the debugger's server (gdb.c) */
 };
 
 static uint64_t clock_ns(struct vmm *v, uint64_t insns)
@@ -69,37 +75,25 @@ static void vmm_trace(void *ctx, uint32_t type, const void *payload, uint32_t le
 	struct vmm *v = ctx;
 	const uint64_t *w = payload;
 	unsigned int id = len >= 8 ? (unsigned int)(w[0] % HV_MAX_VCPUS) : 0;
-	uint64_t now = v->m.clock;
 
 	switch (type) {
-	case HV_TR_GUEST_EXIT:
-		v->exit_clock[id] = now;
-		v->exit_trap[id] = w[TRX_TRAP];
-		v->in_exit[id] = true;
+	case HV_TR_GUEST_EXIT: {
+		const struct sim_thread *t = &v->m.threads[id * SIM_THREADS_PER_CORE];
+
+		v->run_ns[id] = clock_ns(v, t->executed - v->exec_mark[id]);
+		v->exec_mark[id] = t->executed;
+		p7sim_stats_add(&v->exits, w[TRX_TRAP], v->run_ns[id]);
 		break;
-	case HV_TR_GUEST_ENTER:
-	case HV_TR_USER_EXIT:
-		if (v->in_exit[id] && type == HV_TR_GUEST_ENTER) {
-			p7sim_stats_add(&v->exits, v->exit_trap[id],
-					clock_ns(v, now - v->exit_clock[id]));
-			v->in_exit[id] = false;
-		}
-		break;
+	}
 	case HV_TR_HCALL_ENTER:
-		v->hcall_clock[id] = now;
-		v->hcall_req[id] = w[TRH_REQ];
-		v->in_hcall[id] = true;
-		break;
-	case HV_TR_HCALL_EXIT:
-		if (v->in_hcall[id]) {
-			p7sim_stats_add(&v->hcalls, v->hcall_req[id],
-					clock_ns(v, now - v->hcall_clock[id]));
-			v->in_hcall[id] = false;
-		}
+		/* Right after its exit: the same guest run led to it. */
+		p7sim_stats_add(&v->hcalls, w[TRH_REQ], v->run_ns[id]);
 		break;
 	}
 	if (v->tw)
 		p7trace_sink(v->tw, type, payload, len);
+	if (v->gdb)
+		p7sim_gdb_trace(v->gdb, type, payload, len);
 }
 
 /* ---- the platform's callbacks ----------------------------------------------- */
@@ -109,6 +103,12 @@ static void *vmm_page(void *ctx, uint64_t gpa)
 	struct vmm *v = ctx;
 
 	return hv_vm_gpa_ptr(v->vm, gpa & ~(P7SIM_MEM_PAGE_SIZE - 1), P7SIM_MEM_PAGE_SIZE);
+}
+
+/* The VMM wrote guest memory (loader, device tree, RTAS results): drop stale code. */
+static void vmm_written(void *ctx, void *host, uint64_t len)
+{
+	hv_flush_icache_range(host, len);
 }
 
 static uint64_t vmm_now_ns(void *ctx)
@@ -206,7 +206,7 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 	const struct p7sim_opts *o = v->o;
 	uint64_t hpt = 1ULL << (o->hpt_order ? o->hpt_order : 24);
 	uint64_t arena = sim_arena_size_for(o->mem, hpt);
-	struct p7sim_mem mem = { v, o->mem, vmm_page };
+	struct p7sim_mem mem = { v, o->mem, vmm_page, vmm_written };
 	struct p7sim_config pc = { 0 };
 	struct p7sim_ops ops = { 0 };
 	struct p7sim_fdt_config fc = { 0 };
@@ -387,6 +387,16 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 			return P7SIM_EXIT_BAD_INPUT;
 		p7trace_writer_set_clock(v->tw, vmm_clock, v);
 	}
+	if (o->gdb) {
+		struct p7sim_gdb_target gt = {
+			.m = &v->m, .vm = v->vm, .vcpu = v->vcpu, .nvcpu = o->smp,
+			.plat = &v->plat, .exits = &v->exits, .hcalls = &v->hcalls, .diag = v->diag,
+			.quiet = o->quiet,
+		};
+
+		if (p7sim_gdb_open(&v->gdb, o->gdb, o->gdb_wait, &gt, err, errlen))
+			return P7SIM_EXIT_BAD_INPUT;
+	}
 	return 0;
 }
 
@@ -423,6 +433,13 @@ static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t e
 			snprintf(err, errlen, "vcpu %u: simulator: %s", i, v->m.engine_error);
 			return P7SIM_EXIT_SIM_ERROR;
 		}
+		if (v->m.cur->storm >= SIM_STORM_LIMIT) {
+			snprintf(err, errlen, "vcpu %u: exception storm: %" PRIu64 " interrupts in a "
+				 "row without completing an instruction (the last 0x%x, SRR0 0x%"
+				 PRIx64 ")", i, v->m.cur->storm, v->m.cur->last_irq.vec,
+				 v->m.cur->last_irq.srr0);
+			return P7SIM_EXIT_STUCK;
+		}
 		return -1;
 	case KVM_EXIT_INTERNAL_ERROR:
 		snprintf(err, errlen, "vcpu %u: internal error: trap 0x%" PRIx64 " with MSR[HV] "
@@ -436,6 +453,22 @@ static int handle_exit(struct vmm *v, unsigned int i, int r, char *err, size_t e
 			 p7sim_trap_name(run->hw.hardware_exit_reason) : "?", vc->regs.pc);
 		return P7SIM_EXIT_UNKNOWN;
 	}
+}
+
+static int killed(char *err, size_t errlen)
+{
+	snprintf(err, errlen, "killed by the debugger");
+	return P7SIM_EXIT_KILLED;
+}
+
+/* A SIGINT/SIGTERM ends the run here, between two whole guest exits. */
+static int signal_status(struct vmm *v, char *err, size_t errlen)
+{
+	int sig = p7sim_signal_caught();
+
+	snprintf(err, errlen, "stopped by %s after %" PRIu64 " instructions",
+		 sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal", v->m.clock);
+	return P7SIM_EXIT_SIGNAL + sig;
 }
 
 /* The guest ended the run through RTAS: which way, and its one line. */
@@ -491,6 +524,8 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 		uint64_t before = v->m.clock, wake = UINT64_MAX;
 		unsigned int running = 0;
 
+		if (p7sim_signal_caught())
+			return signal_status(v, err, errlen);
 		poll_console_input(v);
 		for (unsigned int i = 0; i < o->smp; i++) {
 			struct hv_vcpu *vc = v->vcpu[i];
@@ -505,6 +540,13 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 				sim_host.deadline = o->max_insns;
 			if (o->max_insns && v->m.clock >= o->max_insns)
 				break;
+			if (v->gdb) {
+				st = p7sim_gdb_turn(v->gdb, i);
+				if (st == P7SIM_GDB_KILL)
+					return killed(err, errlen);
+				if (st == P7SIM_GDB_SKIP)
+					continue;
+			}
 			v->ceded[i] = false;
 			/*
 			 * The vcpu keeps the CPU across userspace hcalls until
@@ -518,6 +560,10 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 					return st;
 				if (p7sim_powered_off(&v->plat))
 					return halt_status(v, err, errlen);
+				if (v->gdb && p7sim_gdb_after_run(v->gdb, i) == P7SIM_GDB_KILL)
+					return killed(err, errlen);
+				if (p7sim_signal_caught())
+					return signal_status(v, err, errlen);
 				if (vc->run.exit_reason != KVM_EXIT_PAPR_HCALL ||
 				    !p7sim_cpu_running(&v->plat, i) ||
 				    v->m.clock >= sim_host.deadline)
@@ -597,14 +643,28 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	v->diag = diag;
 	p7sim_stats_init(&v->exits, "VM-EXIT", p7sim_trap_name);
 	p7sim_stats_init(&v->hcalls, "HCALL", p7sim_hcall_name);
+	v->exits.time_what = v->hcalls.time_what = "guest time before them";
+	p7sim_signals_install();
 	st = setup(v, err, sizeof(err));
 	if (!st)
 		st = run_loop(v, err, sizeof(err));
 	if (v->plat_up)
 		p7sim_console_flush(&v->plat.con);
 	fflush(stdout);
+	p7sim_gdb_close(v->gdb, st);
 	if (st && err[0])
 		fprintf(diag, "p7sim: %s\n", err);
+	/*
+	 * The model checked every hardware rule the HV core must follow (each
+	 * violation was reported as it happened): a run that broke one did
+	 * not succeed, whatever the guest saw.
+	 */
+	if (v->m.violations) {
+		fprintf(diag, "p7sim: the HV core broke %u hardware rule(s); the last: %s\n",
+			v->m.violations, v->m.last_violation);
+		if (st == P7SIM_EXIT_POWEROFF)
+			st = P7SIM_EXIT_SIM_ERROR;
+	}
 	if (v->tw) {
 		char terr[256];
 
@@ -621,6 +681,7 @@ int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag)
 	if (v->m.threads)
 		sim_machine_destroy(&v->m);
 	sim_host.deadline = 0;
+	sim_host.stop = 0;
 	free(v);
 	return st;
 }

@@ -21,6 +21,8 @@ enum p7sim_status {
 	P7SIM_EXIT_SIM_ERROR = 5,	/* the simulator itself failed (engine, rule) */
 	P7SIM_EXIT_REBOOT = 6,		/* the guest called RTAS system-reboot */
 	P7SIM_EXIT_OS_TERM = 7,		/* the guest called RTAS ibm,os-term (a Linux panic) */
+	P7SIM_EXIT_KILLED = 8,		/* the debugger killed the run (--gdb) */
+	P7SIM_EXIT_SIGNAL = 128,	/* + the signal number: SIGINT 130, SIGTERM 143 */
 };
 
 struct p7sim_opts {
@@ -49,10 +51,17 @@ struct p7sim_opts {
 		unsigned int cpu;	/* vcpu */
 	} inject[8];
 	unsigned int ninject;
+	const char *gdb;		/* --gdb: tcp::PORT, tcp:HOST:PORT, unix:PATH */
+	bool gdb_wait;			/* --gdb-wait: stopped before the first instruction */
 };
 
 /* Run a guest to completion: returns an enum p7sim_status. */
 int p7sim_vmm_run(const struct p7sim_opts *o, FILE *diag);
+
+/* signal.c: SIGINT/SIGTERM end the run at the next guest exit. */
+void p7sim_signals_install(void);
+/* The signal caught since p7sim_signals_install(), or 0. */
+int p7sim_signal_caught(void);
 
 /* The built-in demo guest (an ELF image), or NULL when not built. */
 extern const unsigned char p7sim_demo_elf[];

@@ -162,6 +162,10 @@ int hv_vcpu_create(struct hv_vm *vm, unsigned int id, struct hv_vcpu **vcpup);
 struct hv_vcpu *hv_vm_vcpu(struct hv_vm *vm, unsigned int id);
 
 void hv_vcpu_get_regs(const struct hv_vcpu *vcpu, struct hv_regs *regs);
+/*
+ * Replace the vcpu's registers.  A pending userspace hcall completion is
+ * dropped: the registers set are the whole new state (what the next run enters with).
+ */
 void hv_vcpu_set_regs(struct hv_vcpu *vcpu, const struct hv_regs *regs);
 /* KVM_REG_PPC_DEC_EXPIRY */
 u64 hv_vcpu_get_dec_expires(const struct hv_vcpu *vcpu);
@@ -196,9 +200,39 @@ void hv_deliver_interrupts(struct hv_vcpu *vcpu);
 int hv_vcpu_exit_dispatch(struct hv_vcpu *vcpu);
 int hv_vcpu_prepare_entry(struct hv_vcpu *vcpu);
 
+/*
+ * The exit path's fast side (the seed's hcall_try_real_mode, DESIGN.md "The
+ * exit path"), called by the partition switch right after hv_enter_guest()
+ * returned @trap, with the guest partition still loaded.  An enabled hcall
+ * with a real-mode handler is dispatched there (same trace points and
+ * statistics as the full exit): HV_FAST_GUEST when the guest can be entered
+ * again at once with no partition switch, HV_FAST_HOST when it was
+ * dispatched but the VMM must act (switch out, then return to it), and
+ * HV_FAST_NONE for every other exit (the full exit handles it).
+ */
+#define HV_FAST_NONE		0
+#define HV_FAST_GUEST		1
+#define HV_FAST_HOST		2
+int hv_vcpu_exit_fast(struct hv_vcpu *vcpu, u32 trap);
+/*
+ * The fast side stays in the guest only with at least this many ticks of
+ * the host's slice (HDEC) left: nearer the host's timer tick, the full exit
+ * lets the host take it now instead of re-entering for a few ticks (the
+ * reasoning of hdec_soon, with room for the host's own work).  The sim
+ * environment takes a tick due within SIM_HOST_TICK_SOON at every exit; this
+ * is not below it, so both paths see the same ticks.
+ */
+#define HV_HDEC_FAST_MIN	4096
+
 /* ---- book3s_hv_switch.c --------------------------------------------------- */
 
-/* Partition switch in, run the guest, partition switch out: returns the trap. */
+/*
+ * Partition switch in, run the guest (re-entering it directly after each
+ * real-mode hcall, hv_vcpu_exit_fast), partition switch out: returns the
+ * trap, or HV_TRAP_DISPATCHED when the exit was already dispatched in the
+ * guest partition (vcpu->trap holds it; the VMM must act).
+ */
+#define HV_TRAP_DISPATCHED	0xfffffffeU
 u32 hv_switch_and_run(struct hv_vcpu *vcpu);
 
 /* ---- book3s_hv_hcall.c ---------------------------------------------------- */
@@ -211,6 +245,8 @@ u32 hv_switch_and_run(struct hv_vcpu *vcpu);
 int hv_pseries_do_hcall(struct hv_vcpu *vcpu);
 /* The default in-kernel hcall set (the kernel's default_hcall_list). */
 void hv_hcall_enable_defaults(struct hv_vm *vm);
+/* Is @nr enabled and handled in real mode (hcall_try_real_mode steps 2-4)? */
+bool hv_hcall_real_mode(const struct hv_vm *vm, unsigned long nr);
 /* The kvm_hcall_exit trace point: @req's result @ret, completed in userspace or not. */
 void hv_trace_hcall_exit(struct hv_vcpu *vcpu, u64 req, long ret, bool in_user);
 /* True when hcall @nr has an in-kernel handler. */
