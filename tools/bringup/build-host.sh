@@ -119,8 +119,8 @@ else
 		done
 		# The newest earlier build, finished or not: make redoes what
 		# is out of date (Kbuild deletes the target of a failed step).
-		prev=$(ls -1td "$CACHE/$NAME"-*/ 2>/dev/null | grep -v -- "-src/$" |
-			head -n 1 || true)
+		prev=$(ls -1td "$CACHE/$NAME"-*/ 2>/dev/null |
+			grep -E -- "/$NAME-[0-9a-f]{12}/\$" | head -n 1 || true)
 		prev=${prev%/}
 	fi
 	if [ -n "$prev" ] && [ "$prev" != "$OUT" ]; then
@@ -157,9 +157,11 @@ else
 		fail "building gen_init_cpio"
 	touch "$OUT/.p7kvm-built"
 	say "built $NAME kernel in $(( $(date +%s) - t0 )) s: $OUT"
+	# Only this flavour's kernels: powernv-<key> is not powernv-p7kvm-<key>.
 	for old in "$CACHE/$NAME"-*; do
-		case $old in "$OUT"|"$CACHE/$NAME-src"|*.lock) continue ;; esac
-		[ -d "$old" ] && rm -rf "$old" && say "removed stale kernel $old"
+		[ "$old" != "$OUT" ] && [ -d "$old" ] || continue
+		[[ ${old#"$CACHE/$NAME-"} =~ ^[0-9a-f]{12}$ ]] || continue
+		rm -rf "$old" && say "removed stale kernel $old"
 	done
 fi
 echo "$OUT"
