@@ -390,6 +390,8 @@ static inline __printf(2, 3) void hv_log(int level, const char *fmt, ...)
  * modpost only warns about, docs/kmod.md).
  */
 void p7kvm_trace(u32 type, const void *payload, u32 len);
+/* Emits the records made in real mode (see p7kvm_trace.c); needs the MMU on. */
+void p7kvm_trace_flush(void);
 
 static inline void hv_trace(u32 type, const void *payload, u32 len)
 {
@@ -422,6 +424,7 @@ static inline void hv_host_irq_enable(void)
 {
 	__mtmsrd(mfmsr() | MSR_IR | MSR_DR, 0);
 	asm volatile("isync" : : : "memory");
+	p7kvm_trace_flush();
 	local_irq_enable();
 	local_irq_disable();
 }
