@@ -262,9 +262,13 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		/*
 		 * With MSR[SE] the engine runs one-instruction blocks and stops
 		 * after each: the instruction completed, pc is the next one.
-		 * The model decides whether a trace interrupt follows.
+		 * The model decides whether a trace interrupt follows.  With
+		 * MSR[BE] every block ends so: its last instruction says
+		 * whether it was a taken branch.
 		 */
 		stop->reason = SIM_STOP_BUDGET;
+		stop->traced = true;
+		stop->last_pc = x.last_pc;
 		break;
 	case SIM_UE_SC:
 		/* The engine counted the sc; the model executes it. */

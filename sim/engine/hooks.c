@@ -158,8 +158,19 @@ void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data)
 	 * The block hook counted the whole block; only the instructions before
 	 * the faulting one completed (sc completes, the rest do not).
 	 */
-	if (e->counting && pc >= e->blk_pc && pc < e->blk_pc + 4 * (e->insns - e->blk_base))
+	if (x->ev == SIM_UE_TRACE) {
+		/*
+		 * A trace exception follows a completed block (one instruction
+		 * with MSR[SE]; up to its branch with MSR[BE]): nothing to take
+		 * back, and pc is the next instruction, the branch target or
+		 * not.  The block's last instruction is what was traced.
+		 */
+		if (e->insns > e->blk_base)
+			x->last_pc = e->blk_pc + 4 * (e->insns - e->blk_base - 1);
+	} else if (e->counting && pc >= e->blk_pc &&
+		   pc < e->blk_pc + 4 * (e->insns - e->blk_base)) {
 		e->insns = e->blk_base + (pc - e->blk_pc) / 4;
+	}
 	if (x->ev == SIM_UE_SC) {
 		e->insns++;
 		x->lev = code;

@@ -76,7 +76,8 @@ int p7sim_gdb_open(struct p7sim_gdb **out, const char *spec, bool wait,
 		return -1;
 	}
 	t->m->debug = &g->dbg;
-	if (wait || !t->quiet) {
+	/* --quiet keeps it to what the user cannot know: the port tcp::0 chose. */
+	if (!t->quiet || !strncmp(spec, "tcp::0", 7)) {
 		fprintf(t->diag, "p7sim: gdb: %s on %s\n", wait ? "waiting for a debugger" :
 			"listening", g->c.where);
 		fflush(t->diag);

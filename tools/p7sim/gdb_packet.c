@@ -312,8 +312,9 @@ int gdb_recv(struct gdb_conn *c)
 				return -1;
 			continue;
 		}
-		if (!c->no_ack && put_all(c, "+", 1))
-			return -1;
+		/* A client gone right after its packet (k, D) still gets it acted on. */
+		if (!c->no_ack)
+			put_all(c, "+", 1);
 		if (overflow)
 			n = 0;	/* beyond our PacketSize: answered like an unknown packet */
 		c->rx[n] = 0;
