@@ -385,23 +385,46 @@ static inline __printf(2, 3) void hv_log(int level, const char *fmt, ...)
 #define hv_pr_debug(...)	hv_log(HV_LOG_DEBUG, __VA_ARGS__)
 
 /*
- * The kernel's kvm_hv tracepoints are defined with TRACE_EVENT in one
- * compilation unit; until hv/ has its own, trace records are dropped here.
+ * Trace records become the kvm_hv trace events (p7kvm_trace.c, in vmlinux).
+ * The out-of-tree module build check links without it (an unresolved symbol
+ * modpost only warns about, docs/kmod.md).
  */
+void p7kvm_trace(u32 type, const void *payload, u32 len);
+/* Emits the records made in real mode (see p7kvm_trace.c); needs the MMU on. */
+void p7kvm_trace_flush(void);
+
 static inline void hv_trace(u32 type, const void *payload, u32 len)
 {
+	p7kvm_trace(type, payload, len);
 }
 
-/* ---- host interrupts and caches ------------------------------------------------ */
+/* ---- host interrupts, real mode and caches --------------------------------- */
 
+/*
+ * hv_switch_and_run() brackets the partition switch with these two, and the
+ * kernel flavour makes them the edges of real mode as well: once LPID and
+ * SDR1 hold the guest's values no host translation is valid (ISA 2.06
+ * Book III-S 5.7.3), so everything between runs with MSR[IR] = MSR[DR] = 0.
+ * The code stays at its linked address: in hypervisor real mode the top four
+ * bits of an effective address are ignored, so the kernel's 0xc... text,
+ * stack and slab data (the linear map) are reached unchanged, which is why
+ * the HV core is linked into vmlinux and not into a module (vmalloc space is
+ * translated).  Nothing in between may take a host interrupt, trace or
+ * allocate.
+ */
 static inline void hv_host_irq_disable(void)
 {
 	hard_irq_disable();
+	__mtmsrd(mfmsr() & ~(MSR_IR | MSR_DR), 0);
+	asm volatile("isync" : : : "memory");
 }
 
-/* The host's pending timer tick or external interrupt runs now. */
+/* Translation back on; the host's pending timer tick or external interrupt runs now. */
 static inline void hv_host_irq_enable(void)
 {
+	__mtmsrd(mfmsr() | MSR_IR | MSR_DR, 0);
+	asm volatile("isync" : : : "memory");
+	p7kvm_trace_flush();
 	local_irq_enable();
 	local_irq_disable();
 }
@@ -427,10 +450,12 @@ struct hv_guest_regs {
 #define HV_TRAP_NONE	0
 
 /*
- * An assembly trampoline (load @regs, hrfid; save state at the exit vector,
- * return the trap number), like the kernel's book3s_hv_rmhandlers.S.  It is
- * not part of this module: the module check links without it, and modpost
- * only warns about the unresolved symbol (docs/kmod.md).
+ * hv_enter_guest (hv/env/kernel/p7kvm_entry.c, in vmlinux): returns
+ * HV_TRAP_NONE without entering when the task has a signal pending, else
+ * p7kvm_hrfid_guest (p7kvm_hrfid.S): load @regs, hrfid into the partition,
+ * and at the exit vector save the guest state back and return the trap.  In
+ * the out-of-tree module build check (docs/kmod.md) neither is linked:
+ * modpost only warns about the unresolved symbol.
  */
 extern u32 hv_enter_guest(struct hv_guest_regs *regs);
 
