@@ -171,6 +171,38 @@ static unsigned int facility_vector(uint64_t facility)
 }
 
 /*
+ * Branch trace (ISA 2.06 Book III-S 6.5.15, MSR[BE]): was the instruction
+ * at @pc, now completed, a branch that was taken?  b always is; bc, bclr
+ * and bcctr are when the thread did not go on at @pc + 4 (a conditional
+ * branch taken to the next instruction cannot be told apart and is not
+ * traced).
+ */
+static bool branch_taken(struct sim_thread *t, uint64_t pc)
+{
+	struct sim_xlate x;
+	struct sim_intr irq;
+	const uint8_t *p;
+	uint64_t next = pc + 4;
+	uint32_t w, po, xo;
+
+	if (sim_mmu_xlate(t, pc, SIM_ACC_FETCH, SIM_XL_PROBE, &x, &irq))
+		return false;
+	p = sim_arena_ptr(&t->m->arena, x.ra, 4);
+	if (!p)
+		return false;
+	w = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	po = w >> 26;
+	xo = (w >> 1) & 0x3ff;
+	if (!(t->msr & MSR_SF))
+		next &= 0xffffffffULL;
+	if (po == 18)
+		return true;
+	if (po == 16 || (po == 19 && (xo == 16 || xo == 528)))
+		return t->pc != next;
+	return false;
+}
+
+/*
  * Turn one engine stop into what the ISA does.  Returns 1 when the run must
  * end with the interrupt in t->last_irq (it entered the hypervisor), -1 when
  * the run must end otherwise, 0 to go on.
@@ -184,8 +216,12 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 
 	switch (stop->reason) {
 	case SIM_STOP_BUDGET:
-		/* Single step: the trace interrupt after each instruction (6.5.15). */
-		if (!(t->msr & MSR_SE))
+		/*
+		 * Single step: the trace interrupt after each instruction; branch
+		 * trace: after each taken branch, SRR0 = its target (6.5.15).
+		 */
+		if (!(t->msr & MSR_SE) &&
+		    !((t->msr & MSR_BE) && stop->traced && branch_taken(t, stop->last_pc)))
 			return 0;
 		irq.vec = BOOK3S_INTERRUPT_TRACE;
 		break;
@@ -291,6 +327,7 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 	struct sim_engine *e = m->engine;
 
 	unsigned int stalls = 0;
+	bool entry = true;
 
 	m->stop_request = false;
 	m->engine_error[0] = 0;
@@ -314,8 +351,9 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 			return engine_failed(m, "sim_run: no engine attached");
 
 		/* 3. */
-		if (m->debug && sim_debug_should_stop(t))
+		if (m->debug && sim_debug_should_stop(t, entry))
 			return 0;
+		entry = false;
 		slice = min3(budget, sim_timers_next(t), sim_inject_next(m));
 		if (!slice)
 			slice = 1;

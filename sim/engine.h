@@ -52,6 +52,9 @@ struct sim_stop_info {
 	unsigned int access;	/* SIM_ACC_* */
 	uint64_t facility;	/* MSR_FP, MSR_VEC or MSR_VSX */
 	const char *msg;
+	/* SIM_STOP_BUDGET after a block that ended in a trace exception: its last instruction. */
+	bool traced;
+	uint64_t last_pc;
 };
 
 /* What mmu_changed() must mirror from the thread (a mask). */

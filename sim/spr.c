@@ -115,8 +115,16 @@ const struct sim_spr sim_spr_table[SIM_NR_SPRS] = {
 	[SPRN_SIAR]	= { "SIAR",	64,	S,	S,	SIM_FX_NONE,	0 },
 	[SPRN_SDAR]	= { "SDAR",	64,	S,	S,	SIM_FX_NONE,	0 },
 	[SPRN_MMCR1]	= { "MMCR1",	64,	S,	S,	SIM_FX_NONE,	0 },
-	[SPRN_PPR]	= { "PPR",	64,	P,	P,	SIM_FX_NONE,	E },
+	[SPRN_PPR]	= { "PPR",	64,	P,	P,	SIM_FX_PPR,	0 },
+	/*
+	 * POWER7's hardware implementation registers: all four are
+	 * hypervisor resources, so a guest kernel's access is the same
+	 * privileged-instruction interrupt for each (4.4.4).
+	 */
 	[SPRN_HID0]	= { "HID0",	64,	H,	H,	SIM_FX_NONE,	0 },
+	[SPRN_HID1]	= { "HID1",	64,	H,	H,	SIM_FX_NONE,	0 },
+	[SPRN_HID4]	= { "HID4",	64,	H,	H,	SIM_FX_NONE,	0 },
+	[SPRN_HID5]	= { "HID5",	64,	H,	H,	SIM_FX_NONE,	0 },
 	[SPRN_DABR]	= { "DABR",	64,	H,	H,	SIM_FX_NONE,	0 },
 	[SPRN_DABRX]	= { "DABRX",	64,	H,	H,	SIM_FX_NONE,	0 },
 	[SPRN_PIR]	= { "PIR",	32,	S,	N,	SIM_FX_NONE,	0 },
@@ -272,6 +280,21 @@ static void do_write(struct sim_thread *t, unsigned int sprn, const struct sim_s
 		/* mtspr HMER ANDs: software clears the bits it has handled. */
 		t->spr[st] &= val;
 		return;
+	case SIM_FX_PPR: {
+		/*
+		 * ISA 2.06 Book II 3.2 / Book III-S 3.1: only PRI exists; a
+		 * priority the privilege may not set (problem state: low,
+		 * medium low, medium; privileged: very low to high; the
+		 * hypervisor: any; 0 is reserved) leaves PPR unchanged.
+		 */
+		uint64_t pri = (val & SIM_PPR_PRI_MASK) >> SIM_PPR_PRI_SHIFT;
+		uint64_t lo = level == SIM_SPR_PROB ? 2 : 1;
+		uint64_t hi = level == SIM_SPR_PROB ? 4 : level == SIM_SPR_PRIV ? 6 : 7;
+
+		if (pri >= lo && pri <= hi)
+			t->spr[st] = pri << SIM_PPR_PRI_SHIFT;
+		return;
+	}
 	default:
 		t->spr[st] = val;
 		return;
@@ -361,6 +384,7 @@ void sim_spr_reset(struct sim_thread *t)
 	t->spr[SPRN_PVR] = SIM_PVR_POWER7;
 	t->spr[SPRN_PIR] = t->index;
 	t->spr[SPRN_CTRLF] = SIM_CTRL_RUN;
+	t->spr[SPRN_PPR] = SIM_PPR_MEDIUM;
 	/* MMCR0[FC]: counters frozen until software starts them. */
 	t->spr[SPRN_MMCR0] = 0x80000000ULL;
 	/* The decrementers start at the largest positive value. */

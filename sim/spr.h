@@ -32,6 +32,15 @@ struct sim_intr;
 #ifndef SPRN_HID0
 #define SPRN_HID0	0x3F0
 #endif
+#ifndef SPRN_HID1
+#define SPRN_HID1	0x3F1
+#define SPRN_HID4	0x3F4
+#define SPRN_HID5	0x3F6
+#endif
+/* PPR[PRI], bits 11:13 (ISA 2.06 Book II 3.2): the only bits POWER7 implements. */
+#define SIM_PPR_PRI_SHIFT	50
+#define SIM_PPR_PRI_MASK	(7ULL << SIM_PPR_PRI_SHIFT)
+#define SIM_PPR_MEDIUM		(4ULL << SIM_PPR_PRI_SHIFT)
 #ifndef SPRN_UMMCRA
 #define SPRN_UMMCRA	770
 #define SPRN_UPMC1	771
@@ -70,6 +79,7 @@ enum sim_spr_fx {
 	SIM_FX_AMOR,
 	SIM_FX_CTRL,		/* 136 reads, 152 writes; only RUN is writable */
 	SIM_FX_HMER,		/* mtspr ANDs */
+	SIM_FX_PPR,		/* only PRI, and only the priorities the privilege allows */
 };
 
 /* Flags. */

@@ -17,6 +17,9 @@
 
 static uint64_t ticks_at(const struct sim_machine *m, uint64_t clock)
 {
+	/* A whole number of ticks per instruction (the usual ratio): no 128-bit division. */
+	if (m->tb_den == 1)
+		return clock * m->tb_num;
 	return (uint64_t)((unsigned __int128)clock * m->tb_num / m->tb_den);
 }
 

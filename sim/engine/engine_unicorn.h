@@ -50,6 +50,7 @@ struct sim_ue_exit {
 	uint64_t srr1_bits;	/* ISI/HISI cause bits, as SRR1 would carry them */
 	unsigned int lev;	/* sc LEV */
 	uint64_t insns;		/* instructions completed by this run */
+	uint64_t last_pc;	/* trace: the last instruction completed (a branch, for BE) */
 };
 
 /*

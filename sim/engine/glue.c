@@ -122,10 +122,9 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 	bool all = g->held.t != t;
 
 	g->cur = (struct sim_thread *)t;
-	for (unsigned int i = 0; i < 32; i++) {
-		sim_ue_set_gpr(e, i, t->gpr[i]);
+	memcpy(ENVP(e, ENV_GPR, uint64_t), t->gpr, sizeof(t->gpr));
+	for (unsigned int i = 0; i < 32; i++)
 		PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i], sim_ue_set_fpr(e, i, t->fpr[i]));
-	}
 	PUT_IF_CHANGED(all, g->held.cr, t->cr, sim_ue_set_cr(e, (uint32_t)t->cr));
 	PUT_IF_CHANGED(all, g->held.lr, t->lr, sim_ue_set_lr(e, t->lr));
 	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, sim_ue_set_ctr(e, t->ctr));
@@ -146,8 +145,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	struct ue_glue *g = eng->priv;
 	struct sim_ue *e = g->ue;
 
-	for (unsigned int i = 0; i < 32; i++)
-		t->gpr[i] = sim_ue_gpr(e, i);
+	memcpy(t->gpr, ENVP(e, ENV_GPR, uint64_t), sizeof(t->gpr));
 	t->cr = g->held.cr = sim_ue_cr(e);
 	t->lr = g->held.lr = sim_ue_lr(e);
 	t->ctr = g->held.ctr = sim_ue_ctr(e);
@@ -264,9 +262,13 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		/*
 		 * With MSR[SE] the engine runs one-instruction blocks and stops
 		 * after each: the instruction completed, pc is the next one.
-		 * The model decides whether a trace interrupt follows.
+		 * The model decides whether a trace interrupt follows.  With
+		 * MSR[BE] every block ends so: its last instruction says
+		 * whether it was a taken branch.
 		 */
 		stop->reason = SIM_STOP_BUDGET;
+		stop->traced = true;
+		stop->last_pc = x.last_pc;
 		break;
 	case SIM_UE_SC:
 		/* The engine counted the sc; the model executes it. */

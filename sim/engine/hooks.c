@@ -47,11 +47,39 @@ void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
 	e->insns += n;
 }
 
+/*
+ * The instruction word at @pc from the code translation QEMU's TLB holds for
+ * the current fetch context: the engine translated the block from it, so it
+ * is there unless evicted.  Spares an HPT walk per trapped instruction.
+ */
+static bool fetch_from_tlb(struct sim_ue *e, uint64_t pc, uint32_t *w)
+{
+	int32_t idx = *ENVP(e, ENV_IMMU_IDX, int32_t);
+	const uint64_t *te;
+	uint64_t host;
+
+	if (!e->tlb_fast || idx < 0 || (unsigned int)idx >= e->tlb_modes || (pc & 3))
+		return false;
+	te = ue_tlb_entry(e, (unsigned int)idx, pc);
+	if (te[2] == UINT64_MAX || (te[2] & UE_TLB_FLAGS) ||
+	    (te[2] & ~UE_TLB_FLAGS) != (pc & ~UE_TLB_FLAGS))
+		return false;
+	host = pc + te[3];
+	if (host < (uintptr_t)e->arena || host + 4 > (uintptr_t)e->arena + e->arena_size)
+		return false;
+	memcpy(w, (const void *)(uintptr_t)host, 4);
+	return true;
+}
+
 static uint32_t fetch_insn(struct sim_ue *e, uint64_t pc, bool *ok)
 {
 	uint64_t ra;
 	uint32_t w;
 
+	if (fetch_from_tlb(e, pc, &w)) {
+		*ok = true;
+		return __builtin_bswap32(w);
+	}
 	*ok = false;
 	uint64_t *msr = ENVP(e, ENV_MSR, uint64_t), saved = *msr;
 	bool found;
@@ -130,8 +158,19 @@ void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data)
 	 * The block hook counted the whole block; only the instructions before
 	 * the faulting one completed (sc completes, the rest do not).
 	 */
-	if (e->counting && pc >= e->blk_pc && pc < e->blk_pc + 4 * (e->insns - e->blk_base))
+	if (x->ev == SIM_UE_TRACE) {
+		/*
+		 * A trace exception follows a completed block (one instruction
+		 * with MSR[SE]; up to its branch with MSR[BE]): nothing to take
+		 * back, and pc is the next instruction, the branch target or
+		 * not.  The block's last instruction is what was traced.
+		 */
+		if (e->insns > e->blk_base)
+			x->last_pc = e->blk_pc + 4 * (e->insns - e->blk_base - 1);
+	} else if (e->counting && pc >= e->blk_pc &&
+		   pc < e->blk_pc + 4 * (e->insns - e->blk_base)) {
 		e->insns = e->blk_base + (pc - e->blk_pc) / 4;
+	}
 	if (x->ev == SIM_UE_SC) {
 		e->insns++;
 		x->lev = code;

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <unicorn/unicorn.h>
 
@@ -259,6 +260,20 @@ static inline uint64_t reg_read(struct sim_ue *e, int reg)
 static inline void reg_write(struct sim_ue *e, int reg, uint64_t v)
 {
 	uc_reg_write(e->uc, reg, &v);
+}
+
+/*
+ * The fast TLB entry of @addr in MMU context @mmu_idx (QEMU's tlb_index):
+ * { addr_read, addr_write, addr_code, addend }.
+ */
+static inline uint64_t *ue_tlb_entry(struct sim_ue *e, unsigned int mmu_idx, uint64_t addr)
+{
+	uint64_t mask;
+	uint8_t *table;
+
+	memcpy(&mask, e->tlb_fast + 16 * mmu_idx, 8);
+	memcpy(&table, e->tlb_fast + 16 * mmu_idx + 8, sizeof(table));
+	return (uint64_t *)(table + (((addr >> 12) * UE_TLB_ENTRY) & mask));
 }
 
 /* The time base as mftb reads it now (hooks.c, run.c). */

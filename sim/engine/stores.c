@@ -26,17 +26,6 @@
 /* The engine running on this host thread: tlb_fill has no context argument. */
 static __thread struct sim_ue *ue_running;
 
-/* The fast TLB entry of @addr in MMU context @mmu_idx (QEMU's tlb_index). */
-static uint64_t *tlb_entry(struct sim_ue *e, unsigned int mmu_idx, uint64_t addr)
-{
-	uint64_t mask;
-	uint8_t *table;
-
-	memcpy(&mask, e->tlb_fast + 16 * mmu_idx, 8);
-	memcpy(&table, e->tlb_fast + 16 * mmu_idx + 8, sizeof(table));
-	return (uint64_t *)(table + (((addr >> 12) * UE_TLB_ENTRY) & mask));
-}
-
 static bool ue_tlb_fill(void *cs, uint64_t addr, int size, int access_type, int mmu_idx,
 			bool probe, uintptr_t retaddr)
 {
@@ -49,7 +38,7 @@ static bool ue_tlb_fill(void *cs, uint64_t addr, int size, int access_type, int 
 	if (!ok || !e || mmu_idx < 0 || (unsigned int)mmu_idx >= e->tlb_modes)
 		return ok;
 	e->fills++;
-	te = tlb_entry(e, (unsigned int)mmu_idx, addr);
+	te = ue_tlb_entry(e, (unsigned int)mmu_idx, addr);
 	w = te[1];
 	/* Only a RAM page of the arena whose one flag is NOTDIRTY. */
 	if (w == UINT64_MAX || (w & UE_TLB_FLAGS) != UE_TLB_NOTDIRTY ||

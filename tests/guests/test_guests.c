@@ -451,6 +451,56 @@ static void test_trace_emulated(void **state)
 }
 
 /*
+ * Branch trace (ISA 2.06 6.5.15, MSR[BE]): no trace for the mtmsrd that sets
+ * BE, none for a conditional branch not taken (bdnz with CTR = 1), nor for
+ * the nop after it; the taken b gives 0xd00 with SRR0 = its target and the
+ * trace-time MSR (BE set) in SRR1, before the target runs.
+ */
+static void test_branch_trace(void **state)
+{
+	const uint32_t code[] = {
+		ppc_li(7, 1), ppc_mtctr(7), ppc_mfmsr(5), ppc_ori(5, 5, 0x200 /* MSR_BE */),
+		PPC_X(31, 5, 0, 0, 178) /* mtmsrd */, ppc_bdnz(8), ppc_nop(), ppc_b(8), ppc_nop(),
+		ppc_li(20, 1),
+	};
+	const uint32_t vector[] = {
+		ppc_li(4, BOOK3S_INTERRUPT_TRACE), ppc_mfspr(5, SPRN_SRR0), ppc_mfspr(6, SPRN_SRR1),
+		ppc_li(3, 0), ppc_ori(3, 3, G_REPORT), ppc_sc(1),
+	};
+
+	gx_load_words(&G, GX_ENTRY, code, sizeof(code) / sizeof(code[0]));
+	gx_load_words(&G, BOOK3S_INTERRUPT_TRACE, vector, sizeof(vector) / sizeof(vector[0]));
+	gx_enter(&G, GX_ENTRY, GX_MSR_ENTRY);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_report(BOOK3S_INTERRUPT_TRACE, GX_ENTRY + 36);
+	assert_int_equal(G.report[2] & MSR_BE, MSR_BE);
+	assert_int_equal(G.t->gpr[20], 0);
+	assert_int_equal(G.t->ctr, 0);
+	assert_clean();
+}
+
+/*
+ * PPR through the engine (ISA 2.06 Book II 3.2): the guest kernel writes
+ * medium-low with junk in the other bits and reads back PRI alone; very high
+ * (hypervisor only) leaves it unchanged.
+ */
+static void test_ppr(void **state)
+{
+	const uint32_t code[] = {
+		ppc_li(5, 3), ppc_sldi(5, 5, 50), ppc_ori(5, 5, 0xffff), ppc_mtspr(SPRN_PPR, 5),
+		ppc_mfspr(6, SPRN_PPR), ppc_li(7, -1), ppc_mtspr(SPRN_PPR, 7), ppc_mfspr(8, SPRN_PPR),
+		ppc_li(3, 0), ppc_sc(1),
+	};
+
+	gx_load_words(&G, GX_ENTRY, code, sizeof(code) / sizeof(code[0]));
+	gx_enter(&G, GX_ENTRY, GX_MSR_ENTRY);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_int_equal(G.t->gpr[6], 3ULL << 50);
+	assert_int_equal(G.t->gpr[8], 3ULL << 50);
+	assert_clean();
+}
+
+/*
  * Instruction storage coherence (ISA 2.06 Book II 1.8 and 4.3.1): code the
  * host rewrites behind the engine's back (no invalidation of its own) is
  * fetched anew once the guest runs dcbst, sync, icbi, isync for it.  The
@@ -601,6 +651,8 @@ int main(int argc, char **argv)
 		SCENARIO(test_spr_fidelity),
 		SCENARIO(test_trace_emulated),
 		SCENARIO(test_icbi),
+		SCENARIO(test_branch_trace),
+		SCENARIO(test_ppr),
 		SCENARIO(test_deterministic),
 		SCENARIO(test_check_catches_stale_translation),
 	};

@@ -63,7 +63,8 @@ static void test_table_entries(void **state)
 	assert_int_equal(sim_spr_info(SPRN_SRR0)->read, SIM_SPR_PRIV);
 	assert_int_equal(sim_spr_info(SPRN_USPRG3)->store, SPRN_SPRG3);
 	assert_int_equal(sim_spr_info(SPRN_USPRG3)->write, SIM_SPR_NONE);
-	assert_true(sim_spr_info(SPRN_PPR)->flags & SIM_SPR_ENGINE);
+	/* PPR traps: POWER7 keeps only PRI, and only allowed priorities. */
+	assert_false(sim_spr_info(SPRN_PPR)->flags & SIM_SPR_ENGINE);
 	assert_true(sim_spr_info(SPRN_TBRL)->flags & SIM_SPR_ENGINE);
 	assert_true(sim_spr_info(SPRN_UAMR)->flags & SIM_SPR_ENGINE);
 	assert_false(sim_spr_info(SPRN_AMR)->flags & SIM_SPR_ENGINE);
@@ -328,6 +329,54 @@ static void test_time_sprs(void **state)
 	assert_int_equal(sim_spr_read(t, SPRN_HDEC), 1000);
 }
 
+/*
+ * PPR (ISA 2.06 Book II 3.2, Book III-S 3.1): only PRI (bits 11:13) reads
+ * back; resets to medium; problem state may set low to medium, privileged
+ * state very low to high, the hypervisor very high too; anything else (and
+ * the reserved 0) leaves it unchanged.
+ */
+static void test_ppr(void **state)
+{
+	struct sim_intr irq;
+	uint64_t v;
+
+	assert_int_equal(t->spr[SPRN_PPR], SIM_PPR_MEDIUM);
+	v = ~0ULL;
+	assert_int_equal(acc(MSR_GUEST_KERN, SPRN_PPR, true, &v, &irq), SIM_SPR_DONE);
+	assert_int_equal(t->spr[SPRN_PPR], SIM_PPR_MEDIUM);	/* 7: not below HV */
+	v = (3ULL << SIM_PPR_PRI_SHIFT) | 0xffff;
+	assert_int_equal(acc(MSR_GUEST_USER, SPRN_PPR, true, &v, &irq), SIM_SPR_DONE);
+	assert_int_equal(acc(MSR_GUEST_USER, SPRN_PPR, false, &v, &irq), SIM_SPR_DONE);
+	assert_int_equal(v, 3ULL << SIM_PPR_PRI_SHIFT);
+	v = 6ULL << SIM_PPR_PRI_SHIFT;
+	assert_int_equal(acc(MSR_GUEST_USER, SPRN_PPR, true, &v, &irq), SIM_SPR_DONE);
+	assert_int_equal(t->spr[SPRN_PPR], 3ULL << SIM_PPR_PRI_SHIFT);
+	assert_int_equal(acc(MSR_GUEST_KERN, SPRN_PPR, true, &v, &irq), SIM_SPR_DONE);
+	assert_int_equal(t->spr[SPRN_PPR], 6ULL << SIM_PPR_PRI_SHIFT);
+	v = 0;
+	assert_int_equal(acc(MSR_GUEST_KERN, SPRN_PPR, true, &v, &irq), SIM_SPR_DONE);
+	assert_int_equal(t->spr[SPRN_PPR], 6ULL << SIM_PPR_PRI_SHIFT);
+	sim_spr_write(t, SPRN_PPR, 7ULL << SIM_PPR_PRI_SHIFT);
+	assert_int_equal(sim_spr_read(t, SPRN_PPR), 7ULL << SIM_PPR_PRI_SHIFT);
+}
+
+/* HID0, HID1, HID4 and HID5 are all hypervisor resources: a guest kernel traps on each. */
+static void test_hids(void **state)
+{
+	static const unsigned int hids[] = { SPRN_HID0, SPRN_HID1, SPRN_HID4, SPRN_HID5 };
+	struct sim_intr irq;
+	uint64_t v = 0x55;
+
+	for (unsigned int i = 0; i < 4; i++) {
+		memset(&irq, 0, sizeof(irq));
+		assert_int_equal(acc(MSR_GUEST_KERN, hids[i], false, &v, &irq), SIM_SPR_RAISE);
+		assert_int_equal(irq.vec, BOOK3S_INTERRUPT_PROGRAM);
+		assert_int_equal(acc(MSR_GUEST_KERN, hids[i], true, &v, &irq), SIM_SPR_RAISE);
+		sim_spr_write(t, hids[i], 0x1234 + i);
+		assert_int_equal(sim_spr_read(t, hids[i]), 0x1234 + i);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +389,8 @@ int main(void)
 		cmocka_unit_test(test_amr_masking),
 		cmocka_unit_test(test_side_effects),
 		cmocka_unit_test(test_time_sprs),
+		cmocka_unit_test(test_ppr),
+		cmocka_unit_test(test_hids),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -70,9 +70,17 @@ static const struct guest guests[] = {
 	{ "b_mem", 28, false, 20000000, 10, 1000,
 	  "load/store loop, 8 ld + 8 std per 28 insns" },
 	{ "b_hcall_kernel", 5, true, 2000000, 10, 100,
-	  "H_SET_SPRG0 loop (in-kernel hcall on p7sim)" },
+	  "H_SET_SPRG0 loop (virtual-mode hcall on p7sim)" },
+	{ "b_hcall_rm", 5, true, 2000000, 10, 100,
+	  "H_SET_DABR loop (real-mode hcall on p7sim: no partition switch)" },
 	{ "b_hcall_user", 6, true, 2000000, 10, 100,
 	  "H_PUT_TERM_CHAR len 0 loop (userspace hcall)" },
+	{ "b_tb", 6, false, 50000000, 1, 1000,
+	  "time-base polling loop (mftb, compare, count)" },
+	{ "b_exc", 7, false, 2000000, 10, 100,
+	  "program interrupt (trap) at the guest's 0x700, handler returns with rfid" },
+	{ "b_fault", 21, true, 500000, 10, 100,
+	  "DSI at 0x300, H_ENTER in the handler, rfid, retried load, H_REMOVE" },
 };
 #define NGUESTS (sizeof(guests) / sizeof(guests[0]))
 
