@@ -240,6 +240,9 @@ struct sim_ue {
 	/* stores at engine speed (stores.c) */
 	void **tlb_fill_slot;		/* CPUClass::tlb_fill in the CPU's class */
 	uint64_t fills, fast_fills;	/* TLB fills seen, write entries made fast */
+	/* Told of every TLB fill: the guest referenced @ea (SIM_ACC_* @access). */
+	void (*ref_fn)(void *ctx, uint64_t ea, unsigned int access);
+	void *ref_ctx;
 
 	/* exit latch */
 	bool trapped;
