@@ -327,6 +327,7 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 	struct sim_engine *e = m->engine;
 
 	unsigned int stalls = 0;
+	bool entry = true;
 
 	m->stop_request = false;
 	m->engine_error[0] = 0;
@@ -350,8 +351,9 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget)
 			return engine_failed(m, "sim_run: no engine attached");
 
 		/* 3. */
-		if (m->debug && sim_debug_should_stop(t))
+		if (m->debug && sim_debug_should_stop(t, entry))
 			return 0;
+		entry = false;
 		slice = min3(budget, sim_timers_next(t), sim_inject_next(m));
 		if (!slice)
 			slice = 1;

@@ -60,24 +60,28 @@ int sim_debug_del_break(struct sim_debug *d, uint64_t ea)
 
 /*
  * A load of @len bytes as the thread would do it now, without its side
- * effects (no R/C update, no TLB fill): byte by byte, so that a location
- * that crosses a page is read through both translations.
+ * effects (no R/C update, no TLB fill): one translation per 4 KiB page it
+ * touches (the smallest page), so a location that crosses a page is read
+ * through both translations.
  */
 bool sim_debug_peek(struct sim_thread *t, uint64_t ea, unsigned int len, uint64_t *val)
 {
+	const uint8_t *p = NULL;
 	uint64_t v = 0;
 
 	for (unsigned int i = 0; i < len; i++) {
 		struct sim_xlate x;
 		struct sim_intr irq;
-		const uint8_t *p;
 
-		if (sim_mmu_xlate(t, ea + i, SIM_ACC_LOAD, SIM_XL_PROBE | SIM_XL_NO_TLB, &x, &irq))
-			return false;
-		p = sim_arena_ptr(&t->m->arena, x.ra, 1);
-		if (!p)
-			return false;
-		v = (v << 8) | *p;
+		if (!p || !((ea + i) & 0xfff)) {
+			if (sim_mmu_xlate(t, ea + i, SIM_ACC_LOAD, SIM_XL_PROBE | SIM_XL_NO_TLB, &x,
+					  &irq))
+				return false;
+			p = sim_arena_ptr(&t->m->arena, x.ra, 4096 - ((ea + i) & 0xfff));
+			if (!p)
+				return false;
+		}
+		v = (v << 8) | *p++;
 	}
 	*val = v;
 	return true;
@@ -152,6 +156,9 @@ static unsigned int access_extent(const struct sim_thread *t, uint32_t insn, uin
 	const struct acc_form *f = NULL;
 	unsigned int len;
 
+	/* Most instructions are none: the D/DS forms are primary opcodes 32-62. */
+	if (op != 31 && op < 32)
+		return 0;
 	for (unsigned int i = 0; i < sizeof(acc_forms) / sizeof(acc_forms[0]); i++)
 		if (acc_forms[i].op == key) {
 			f = &acc_forms[i];
@@ -224,7 +231,7 @@ static bool resuming(const struct sim_debug *d, const struct sim_thread *t)
 	       d->resume_pc[t->index] == t->pc;
 }
 
-bool sim_debug_should_stop(struct sim_thread *t)
+bool sim_debug_should_stop(struct sim_thread *t, bool entry)
 {
 	struct sim_debug *d = t->m->debug;
 
@@ -253,9 +260,10 @@ bool sim_debug_should_stop(struct sim_thread *t)
 	}
 	/*
 	 * 3. A watched location that holds another value although no guest
-	 * store of this thread wrote it (the hypervisor, another vcpu).
+	 * store of this thread wrote it (the hypervisor, another vcpu): both
+	 * run only while this thread is out of the guest, so once per entry.
 	 */
-	for (unsigned int i = 0; i < d->nwatch; i++) {
+	for (unsigned int i = 0; entry && i < d->nwatch; i++) {
 		struct sim_watch *w = &d->watch[i];
 		uint64_t v;
 		bool ok = w->kind != SIM_WATCH_READ && sim_debug_peek(t, w->ea, w->len, &v);

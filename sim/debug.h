@@ -88,8 +88,8 @@ bool sim_debug_peek(struct sim_thread *t, uint64_t ea, unsigned int len, uint64_
 
 /* ---- for sim_run (cpu.c) ------------------------------------------------------ */
 
-/* Must @t stop before its next instruction?  Sets d->hit. */
-bool sim_debug_should_stop(struct sim_thread *t);
+/* Must @t stop before its next instruction (@entry: the first of a run)?  Sets d->hit. */
+bool sim_debug_should_stop(struct sim_thread *t, bool entry);
 /* Must the next engine run execute one instruction only (single-step mode)? */
 bool sim_debug_step_mode(const struct sim_thread *t);
 

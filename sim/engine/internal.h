@@ -291,6 +291,9 @@ static inline uint64_t tb_now(const struct sim_ue *e)
 void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data);
 void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
 
+/* clock.c: mftb without a host clock read (installed by sim_ue_open). */
+int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len);
+
 /* stores.c: stores at engine speed (probed and installed by sim_ue_open). */
 int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len);
 void ue_fast_stores_enter(struct sim_ue *e);

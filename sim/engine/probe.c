@@ -357,6 +357,8 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
 	ret = ue_fast_stores_install(e, err, errlen);
+	if (!ret)
+		ret = ue_fast_tb_install(e, err, errlen);
 	if (ret) {
 		ret = -EINVAL;
 		goto out_close;

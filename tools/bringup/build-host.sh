@@ -15,7 +15,8 @@
 #
 # The kernel is cached in $P7_LINUX_CACHE/powernv[-p7kvm]-<key>, the key a
 # hash of the fragments, the patch series, the package version, the compiler
-# and LAYOUT below: an unchanged input costs nothing.  A patched build starts
+# and LAYOUT below: an unchanged input costs nothing; the KEEP most recently
+# used kernels of a flavour are kept.  A patched build starts
 # from a copy of the newest patched build (same source path, so make rebuilds
 # only what the changed patch touched).
 #
@@ -35,6 +36,8 @@ CROSS=${P7_LINUX_CROSS:-powerpc64-linux-gnu-}
 JOBS=${P7_LINUX_JOBS:-$(nproc 2>/dev/null || echo 2)}
 # Bump when the way the host kernel is configured or built changes.
 LAYOUT=1
+# Kernels of one flavour kept in the cache (about 95 MB each).
+KEEP=4
 PRINT=0
 PATCHED=0
 
@@ -98,6 +101,7 @@ exec 9>"$CACHE/$NAME.lock"
 flock -x 9
 if [ -f "$OUT/.p7kvm-built" ]; then
 	say "cached $NAME kernel $OUT"
+	touch "$OUT"
 else
 	t0=$(date +%s)
 	KSRC=$SRC
@@ -157,11 +161,16 @@ else
 		fail "building gen_init_cpio"
 	touch "$OUT/.p7kvm-built"
 	say "built $NAME kernel in $(( $(date +%s) - t0 )) s: $OUT"
-	# Only this flavour's kernels: powernv-<key> is not powernv-p7kvm-<key>.
-	for old in "$CACHE/$NAME"-*; do
-		[ "$old" != "$OUT" ] && [ -d "$old" ] || continue
+	# Keep the KEEP most recently used kernels of this flavour (worktrees
+	# with different hv/ share the cache); powernv-<key> is not
+	# powernv-p7kvm-<key>.
+	n=0
+	for old in $(ls -1td "$CACHE/$NAME"-*/ 2>/dev/null); do
+		old=${old%/}
 		[[ ${old#"$CACHE/$NAME-"} =~ ^[0-9a-f]{12}$ ]] || continue
-		rm -rf "$old" && say "removed stale kernel $old"
+		n=$((n + 1))
+		[ "$n" -gt "$KEEP" ] && [ "$old" != "$OUT" ] || continue
+		rm -rf "$old" && say "removed the least recently used kernel $old"
 	done
 fi
 echo "$OUT"

@@ -9,17 +9,20 @@
  * Steps, each reported on one line ("p7vmm: ..."), the first failure ends
  * the run with "p7vmm: FAIL: <step>: <reason>" and powers the host off:
  *   1. mount devtmpfs, sysfs and tracefs; load /p7kvm_hv.ko (finit_module);
- *   2. open /dev/p7kvm, create the VM with p7sim's HPT order (24);
+ *   2. open /dev/p7kvm; then for each guest of /guests.list ("NAME
+ *      KERNEL-ADDR SEED FILE", p7sim's --kernel-addr and --seed), create
+ *      the VM with p7sim's HPT order (24);
  *   3. add p7sim's guest memory (256 MB at 0) and map it;
  *   4. create vcpu 0 and map its run structure;
- *   5. load /guest.elf as p7sim does (at 0x400000 + p_vaddr), real mode,
+ *   5. load FILE as p7sim does (at KERNEL-ADDR + p_vaddr), real mode,
  *      MSR = SF | ME;
  *   6. run: KVM_EXIT_PAPR_HCALL goes to p7sim_hcall(), a cede waits for its
  *      time base, until the guest powers off through RTAS.  The guest's
- *      console is framed by "p7vmm: console begin/end" lines;
+ *      console is framed by "p7vmm: console begin/end NAME" lines; the VM
+ *      is closed before the next guest;
  *   7. with P7VMM_TRACE set in the kernel command line, the kvm_hv trace
- *      events are enabled before the run and the trace buffer is copied to
- *      the console after it, framed by "p7vmm: trace begin/end".
+ *      events are enabled for each run and the trace buffer is copied to
+ *      the console after it, framed by "p7vmm: trace begin/end NAME".
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -43,13 +46,13 @@
 #define MB			(1ULL << 20)
 #define P7VMM_MEM		(256 * MB)	/* p7sim's default --mem */
 #define P7VMM_HPT_ORDER		24		/* p7sim's default --hpt-order */
-#define P7VMM_KERNEL_ADDR	0x400000ULL	/* p7sim's default --kernel-addr */
 #define P7VMM_MAX_EXITS		10000000ULL
 #define MSR_SF			(1ULL << 63)
 #define MSR_ME			(1ULL << 12)
 #define TRACING			"/sys/kernel/tracing"
 
 static uint8_t *guest_ram;
+static uint64_t kernel_addr;
 
 static void __attribute__((noreturn)) finish(int ok)
 {
@@ -118,7 +121,8 @@ static uint64_t be(const uint8_t *p, unsigned int n)
 
 /*
  * The guest image, as tools/p7sim/elf.c loads a program linked low: every
- * PT_LOAD at kernel-addr + p_vaddr, the entry moved with its segment.  The
+ * PT_LOAD at kernel-addr + p_vaddr, the entry moved with its segment
+ * (p7sim's --kernel-addr, 0x400000 unless the guest list says otherwise).  The
  * ELF is a trusted test input here; still, every range is bounds-checked.
  */
 static uint64_t load_guest(const char *path)
@@ -145,7 +149,7 @@ static uint64_t load_guest(const char *path)
 		const uint8_t *ph = img + phoff + (uint64_t)i * phentsize;
 		uint64_t off = be(ph + 8, 8), vaddr = be(ph + 16, 8);
 		uint64_t filesz = be(ph + 32, 8), memsz = be(ph + 40, 8);
-		uint64_t dest = P7VMM_KERNEL_ADDR + vaddr;
+		uint64_t dest = kernel_addr + vaddr;
 
 		if (be(ph, 4) != 1)	/* PT_LOAD */
 			continue;
@@ -159,7 +163,7 @@ static uint64_t load_guest(const char *path)
 	fail("guest", "%s: entry point outside the loaded segments", path);
 }
 
-static void copy_trace(void)
+static void copy_trace(const char *name)
 {
 	static char buf[65536];
 	int fd = open(TRACING "/trace", O_RDONLY);
@@ -167,12 +171,12 @@ static void copy_trace(void)
 
 	if (fd < 0)
 		fail("trace", TRACING "/trace: %s", strerror(errno));
-	step("trace begin");
+	step("trace begin %s", name);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		fwrite(buf, 1, (size_t)n, stdout);
 	close(fd);
 	fflush(stdout);
-	step("trace end");
+	step("trace end %s", name);
 }
 
 static int want_trace(void)
@@ -191,6 +195,23 @@ static int want_trace(void)
 	return strstr(cmdline, "P7VMM_TRACE") != NULL;
 }
 
+/* The kernel flavour's count of trace records made on the real-mode hcall path. */
+static uint64_t real_mode_records(void)
+{
+	char buf[32];
+	int fd = open("/sys/module/p7kvm_trace/parameters/real_mode_records", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	return strtoull(buf, NULL, 10);
+}
+
 static inline uint64_t mftb(void)
 {
 	uint64_t tb;
@@ -199,7 +220,15 @@ static inline uint64_t mftb(void)
 	return tb;
 }
 
-int main(void)
+/* One guest from /guests.list: a VM of its own, run until it powers off. */
+struct guest {
+	char name[64];
+	char path[192];
+	uint64_t kernel_addr;
+	uint64_t seed;
+};
+
+static void run_guest(int dev, const struct guest *g, int trace)
 {
 	struct p7sim_platform plat;
 	struct p7sim_config pc;
@@ -207,35 +236,13 @@ int main(void)
 	struct p7kvm_memory mem = { .gpa = 0, .size = P7VMM_MEM };
 	struct p7kvm_regs regs;
 	struct p7kvm_run *run;
-	uint64_t entry, exits = 0, hcalls = 0;
-	int dev, vm, vcpu, fd, trace;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uint64_t entry, exits = 0, hcalls = 0, rm0 = real_mode_records();
+	int vm, vcpu;
 
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	/* 1. */
-	mkdir("/dev", 0755);
-	mkdir("/sys", 0755);
-	mkdir("/proc", 0755);
-	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) && errno != EBUSY)
-		fail("mount", "devtmpfs: %s", strerror(errno));
-	if (mount("sysfs", "/sys", "sysfs", 0, NULL) && errno != EBUSY)
-		fail("mount", "sysfs: %s", strerror(errno));
-	if (mount("proc", "/proc", "proc", 0, NULL) && errno != EBUSY)
-		fail("mount", "proc: %s", strerror(errno));
-	trace = want_trace();
-	if (trace && mount("tracefs", TRACING, "tracefs", 0, NULL) && errno != EBUSY)
-		fail("mount", "tracefs: %s", strerror(errno));
-	fd = open("/p7kvm_hv.ko", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		fail("module", "/p7kvm_hv.ko: %s", strerror(errno));
-	if (syscall(SYS_finit_module, fd, "", 0))
-		fail("module", "finit_module: %s", strerror(errno));
-	close(fd);
-	step("module p7kvm_hv.ko loaded");
-
+	step("guest %s: %s, kernel-addr 0x%llx, seed %llu", g->name, g->path,
+	     (unsigned long long)g->kernel_addr, (unsigned long long)g->seed);
 	/* 2. */
-	dev = open("/dev/p7kvm", O_RDWR | O_CLOEXEC);
-	if (dev < 0)
-		fail("device", "/dev/p7kvm: %s", strerror(errno));
 	vm = ioctl(dev, P7KVM_CREATE_VM, (unsigned long)P7VMM_HPT_ORDER);
 	if (vm < 0)
 		fail("create-vm", "%s", strerror(errno));
@@ -253,14 +260,14 @@ int main(void)
 	vcpu = ioctl(vm, P7KVM_CREATE_VCPU, 0UL);
 	if (vcpu < 0)
 		fail("create-vcpu", "%s", strerror(errno));
-	run = mmap(NULL, (size_t)sysconf(_SC_PAGESIZE), PROT_READ | PROT_WRITE, MAP_SHARED, vcpu,
-		   0);
+	run = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, vcpu, 0);
 	if (run == MAP_FAILED)
 		fail("map-run", "%s", strerror(errno));
 	step("vcpu 0 created");
 
 	/* 5. */
-	entry = load_guest("/guest.elf");
+	kernel_addr = g->kernel_addr;
+	entry = load_guest(g->path);
 	memset(&regs, 0, sizeof(regs));
 	regs.pc = entry;
 	regs.msr = MSR_SF | MSR_ME;
@@ -276,8 +283,10 @@ int main(void)
 	pc.mem.size = P7VMM_MEM;
 	pc.mem.page = ram_page;
 	pc.ncpus = 1;
+	pc.seed = g->seed;
 	pc.console_out = stdout;
-	pc.log = stderr;
+	/* p7sim's diagnostics go to its stderr; here they would share the console. */
+	pc.log = NULL;
 	if (p7sim_platform_init(&plat, &pc, &ops))
 		fail("platform", "p7sim_platform_init");
 	if (trace) {
@@ -287,7 +296,7 @@ int main(void)
 	}
 
 	/* 6. */
-	step("console begin");
+	step("console begin %s", g->name);
 	setvbuf(stdout, NULL, _IONBF, 0);
 	while (!plat.powered_off) {
 		int r = ioctl(vcpu, P7KVM_RUN, 0UL);
@@ -318,12 +327,84 @@ int main(void)
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	step("console end");
-	step("guest powered off: %llu runs, %llu userspace hcalls",
-	     (unsigned long long)exits, (unsigned long long)hcalls);
+	step("console end %s", g->name);
+	step("guest powered off: %llu runs, %llu userspace hcalls, %llu trace records from real mode",
+	     (unsigned long long)exits, (unsigned long long)hcalls,
+	     (unsigned long long)(real_mode_records() - rm0));
 	if (trace) {
 		write_file(TRACING "/events/kvm_hv/enable", "0");
-		copy_trace();
+		copy_trace(g->name);
 	}
+	p7sim_platform_fini(&plat);
+	/* The mappings hold the files: unmap, then close, and the VM is gone. */
+	munmap(run, page);
+	munmap(guest_ram, P7VMM_MEM);
+	close(vcpu);
+	close(vm);
+}
+
+/* "NAME KERNEL-ADDR SEED FILE" per line. */
+static unsigned int read_guests(struct guest *g, unsigned int max)
+{
+	static char buf[8192];
+	unsigned int n = 0;
+	char *line, *save = NULL;
+	int fd = open("/guests.list", O_RDONLY);
+	ssize_t len;
+
+	if (fd < 0)
+		fail("guests", "/guests.list: %s", strerror(errno));
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		fail("guests", "/guests.list is empty");
+	buf[len] = 0;
+	for (line = strtok_r(buf, "\n", &save); line && n < max;
+	     line = strtok_r(NULL, "\n", &save)) {
+		unsigned long long addr, seed;
+
+		if (sscanf(line, "%63s %llx %llu %191s", g[n].name, &addr, &seed, g[n].path) != 4)
+			fail("guests", "bad line '%s'", line);
+		g[n].kernel_addr = addr;
+		g[n].seed = seed;
+		n++;
+	}
+	return n;
+}
+
+int main(void)
+{
+	static struct guest guests[16];
+	unsigned int n;
+	int dev, fd, trace;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* 1. */
+	mkdir("/dev", 0755);
+	mkdir("/sys", 0755);
+	mkdir("/proc", 0755);
+	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) && errno != EBUSY)
+		fail("mount", "devtmpfs: %s", strerror(errno));
+	if (mount("sysfs", "/sys", "sysfs", 0, NULL) && errno != EBUSY)
+		fail("mount", "sysfs: %s", strerror(errno));
+	if (mount("proc", "/proc", "proc", 0, NULL) && errno != EBUSY)
+		fail("mount", "proc: %s", strerror(errno));
+	trace = want_trace();
+	if (trace && mount("tracefs", TRACING, "tracefs", 0, NULL) && errno != EBUSY)
+		fail("mount", "tracefs: %s", strerror(errno));
+	fd = open("/p7kvm_hv.ko", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		fail("module", "/p7kvm_hv.ko: %s", strerror(errno));
+	if (syscall(SYS_finit_module, fd, "", 0))
+		fail("module", "finit_module: %s", strerror(errno));
+	close(fd);
+	step("module p7kvm_hv.ko loaded");
+	dev = open("/dev/p7kvm", O_RDWR | O_CLOEXEC);
+	if (dev < 0)
+		fail("device", "/dev/p7kvm: %s", strerror(errno));
+
+	n = read_guests(guests, 16);
+	for (unsigned int i = 0; i < n; i++)
+		run_guest(dev, &guests[i], trace);
 	finish(1);
 }
