@@ -179,7 +179,12 @@ enum {
 #define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
 #define UE_TLB_NOTDIRTY		0x400ULL	/* TLB_NOTDIRTY: stores take the slow path */
 #define UE_CPU_CC_OFF		33200	/* CPUState: CPUClass *cc (Unicorn has no QOM objects) */
-#define UE_CLASS_SCAN		1024	/* bytes of the CPU class searched for tlb_fill */
+/*
+ * Bytes of the CPU class searched for tlb_fill: the class is allocated at
+ * the end of the CPU object (cpu + 118464 of 118800 bytes in this build),
+ * so a scan must stop at the 336 bytes left, or it reads past the object.
+ */
+#define UE_CLASS_SCAN		336
 
 /* Exported internals of the library (resolved at link time). */
 extern void tlb_flush_ppc64(void *cpu);
