@@ -18,6 +18,7 @@
 #include "hv_env_sim.h"
 #include "machine.h"
 #include "mmu.h"
+#include "refbits.h"
 #include "spr.h"
 #include "timebase.h"
 #include "tlb.h"
@@ -254,26 +255,57 @@ void hv_store_be16(void *p, u16 v)
 	host_stored(p, 2);
 }
 
+/*
+ * HPTE dword 1 as the HV core sees it: hardware R is kept set (the engine
+ * must never store R itself, refbits.c), and R reads as the guest's real
+ * references made it.  @ra is the dword's real address (SIM_RA_NONE: not in
+ * the arena, left alone).
+ */
+static bool hpte_dword1(u64 ra)
+{
+	return ra != SIM_RA_NONE && (ra & 15) == 8;
+}
+
 u64 hv_hpte_load(const hv_be64 *p)
 {
-	return __builtin_bswap64(__atomic_load_n(p, __ATOMIC_RELAXED));
+	struct sim_machine *m = sim_env_machine;
+	u64 v = __builtin_bswap64(__atomic_load_n(p, __ATOMIC_RELAXED)), ra;
+
+	if (!m || !m->virtual_r)
+		return v;
+	ra = sim_arena_ra(&m->arena, p);
+	if (hpte_dword1(ra))
+		v = (v & ~HPTE_R_R) | (sim_ref_get(m, ra - 8) ? HPTE_R_R : 0);
+	return v;
 }
 
 void hv_hpte_store(hv_be64 *p, u64 val)
 {
 	struct sim_machine *m = M();
+	u64 ra = sim_arena_ra(&m->arena, p), hw = val;
 
-	sim_event(m, SIM_EV_HPTE_STORE, sim_arena_ra(&m->arena, p), val);
-	__atomic_store_n(p, __builtin_bswap64(val), __ATOMIC_RELAXED);
+	sim_event(m, SIM_EV_HPTE_STORE, ra, val);
+	if (m->virtual_r && hpte_dword1(ra)) {
+		sim_ref_set(m, ra - 8, val & HPTE_R_R);
+		hw |= HPTE_R_R;
+	}
+	__atomic_store_n(p, __builtin_bswap64(hw), __ATOMIC_RELAXED);
 }
 
 void hv_hpte_store_byte(hv_be64 *hpte, unsigned int byte_offset, u8 val)
 {
 	struct sim_machine *m = M();
 	u8 *b = (u8 *)hpte + byte_offset;
+	u64 ra = sim_arena_ra(&m->arena, hpte);
+	u8 hw = val;
 
 	sim_event(m, SIM_EV_HPTE_STORE_BYTE, sim_arena_ra(&m->arena, b), val);
-	__atomic_store_n(b, val, __ATOMIC_RELAXED);
+	/* Byte 14 holds R (dword 1 bits 48:55): the same policy as a dword store. */
+	if (m->virtual_r && ra != SIM_RA_NONE && !(ra & 15) && byte_offset == 14) {
+		sim_ref_set(m, ra, val & (HPTE_R_R >> 8));
+		hw |= HPTE_R_R >> 8;
+	}
+	__atomic_store_n(b, hw, __ATOMIC_RELAXED);
 }
 
 bool hv_hpte_try_lock(hv_be64 *hpte, u64 bits)

@@ -12,6 +12,7 @@
 
 #include "cpu.h"
 #include "engine.h"
+#include "refbits.h"
 #include "rules.h"
 #include "tlb.h"
 
@@ -63,6 +64,7 @@ void sim_machine_destroy(struct sim_machine *m)
 		m->engine->ops->destroy(m->engine);
 	sim_rules_destroy(m);
 	sim_tlb_destroy(m);
+	sim_ref_destroy(m);
 	free(m->inj);
 	free(m->threads);
 	free(m->events);

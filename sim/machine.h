@@ -233,6 +233,13 @@ struct sim_machine {
 	unsigned int ninj, inj_cap;
 	bool stop_request;		/* ends the current run slice (a host event) */
 	char engine_error[128];
+	/*
+	 * refbits.c: the engine cannot store R (it stores it one byte off), so
+	 * the HV core's HPTE stores keep hardware R set and its loads see R as
+	 * the guest's references set it.  Set by engines that need it.
+	 */
+	bool virtual_r;
+	uint8_t **ref_chunks;
 	struct sim_debug *debug;	/* a debugger's breakpoints and steps (debug.h); NULL = none */
 };
 

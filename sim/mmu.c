@@ -14,6 +14,7 @@
 
 #include "cpu.h"
 #include "interrupt.h"
+#include "refbits.h"
 #include "tlb.h"
 
 #define SEG_256M	0
@@ -277,6 +278,8 @@ static void set_rc(struct sim_machine *m, uint64_t hpte_ra, bool store)
 
 	if (!b)
 		return;
+	/* The reference as the HV core reads it (refbits.c), and in the HPTE. */
+	sim_ref_set(m, hpte_ra, true);
 	__atomic_fetch_or(&b[14], (uint8_t)(HPTE_R_R >> 8), __ATOMIC_RELAXED);
 	if (store)
 		__atomic_fetch_or(&b[15], (uint8_t)HPTE_R_C, __ATOMIC_RELAXED);
@@ -392,7 +395,8 @@ static unsigned int xlate_segment(struct sim_thread *t, uint64_t vsid_word, uint
 		return 0;
 
 	/* h. Record the reference, and the change for a store. */
-	if (!(r & HPTE_R_R) || (access == SIM_ACC_STORE && !(r & HPTE_R_C))) {
+	if (!(r & HPTE_R_R) || (t->m->virtual_r && !sim_ref_get(t->m, hpte_ra)) ||
+	    (access == SIM_ACC_STORE && !(r & HPTE_R_C))) {
 		set_rc(t->m, hpte_ra, access == SIM_ACC_STORE);
 		r |= HPTE_R_R | (access == SIM_ACC_STORE ? HPTE_R_C : 0);
 	}

@@ -147,6 +147,13 @@ void sim_ue_tlb_forget(struct sim_ue *e);
  * left for sim_ue_error().
  */
 void sim_ue_set_block_cb(struct sim_ue *e, bool (*fn)(void *ctx), void *ctx);
+/*
+ * Called after each successful fill of the engine's TLB for a guest access:
+ * the only moment the engine's own MMU references a page (R is the model's
+ * business, sim/refbits.c).
+ */
+void sim_ue_set_ref_fn(struct sim_ue *e, void (*fn)(void *ctx, uint64_t ea, unsigned int access),
+		       void *ctx);
 
 /*
  * Time: instructions are counted per translated block; mftb reads

@@ -10,7 +10,10 @@
 #include "internal.h"
 #include "hv_consts.h"
 #include "hv_env_sim.h"
+#include "interrupt.h"
 #include "machine.h"
+#include "mmu.h"
+#include "refbits.h"
 #include "spr.h"
 
 static struct sim_ue *UE(struct sim_engine *e)
@@ -332,6 +335,22 @@ static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, un
 	sim_ue_set_debug(UE(eng), step, brk, n);
 }
 
+/*
+ * The engine filled its TLB for a guest access to @ea (QEMU's access types
+ * are SIM_ACC_LOAD/STORE/FETCH): the guest referenced the page, so the HPTE
+ * the model finds for it gets R (sim/refbits.c; ISA 2.06 Book III-S 5.7.8).
+ */
+static void glue_ref(void *ctx, uint64_t ea, unsigned int access)
+{
+	struct ue_glue *g = ctx;
+	struct sim_xlate x;
+	struct sim_intr irq;
+
+	if (g->cur && access <= SIM_ACC_FETCH &&
+	    !sim_mmu_xlate(g->cur, ea, access, SIM_XL_PROBE, &x, &irq) && x.relocated)
+		sim_ref_set(g->cur->m, x.hpte_ra, true);
+}
+
 static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)
 {
 	struct ue_glue *g = ctx;
@@ -378,6 +397,8 @@ struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, s
 	sim_ue_set_tb_fn(g->ue, glue_tb, g);
 	served_sprs(g);
 	sim_host.code_written = glue_code_written;
+	sim_ue_set_ref_fn(g->ue, glue_ref, g);
+	m->virtual_r = true;
 	sim_host.code_ctx = g;
 	g->eng.ops = &unicorn_ops;
 	g->eng.m = m;

@@ -179,7 +179,12 @@ enum {
 #define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
 #define UE_TLB_NOTDIRTY		0x400ULL	/* TLB_NOTDIRTY: stores take the slow path */
 #define UE_CPU_CC_OFF		33200	/* CPUState: CPUClass *cc (Unicorn has no QOM objects) */
-#define UE_CLASS_SCAN		1024	/* bytes of the CPU class searched for tlb_fill */
+/*
+ * Bytes of the CPU class searched for tlb_fill: the class is allocated at
+ * the end of the CPU object (cpu + 118464 of 118800 bytes in this build),
+ * so a scan must stop at the 336 bytes left, or it reads past the object.
+ */
+#define UE_CLASS_SCAN		336
 
 /* Exported internals of the library (resolved at link time). */
 extern void tlb_flush_ppc64(void *cpu);
@@ -240,6 +245,9 @@ struct sim_ue {
 	/* stores at engine speed (stores.c) */
 	void **tlb_fill_slot;		/* CPUClass::tlb_fill in the CPU's class */
 	uint64_t fills, fast_fills;	/* TLB fills seen, write entries made fast */
+	/* Told of every TLB fill: the guest referenced @ea (SIM_ACC_* @access). */
+	void (*ref_fn)(void *ctx, uint64_t ea, unsigned int access);
+	void *ref_ctx;
 
 	/* exit latch */
 	bool trapped;

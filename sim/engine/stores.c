@@ -38,6 +38,9 @@ static bool ue_tlb_fill(void *cs, uint64_t addr, int size, int access_type, int 
 	if (!ok || !e || mmu_idx < 0 || (unsigned int)mmu_idx >= e->tlb_modes)
 		return ok;
 	e->fills++;
+	/* A real reference (a probe is not one): the model records R. */
+	if (!probe && e->ref_fn)
+		e->ref_fn(e->ref_ctx, addr, (unsigned int)access_type);
 	te = ue_tlb_entry(e, (unsigned int)mmu_idx, addr);
 	w = te[1];
 	/* Only a RAM page of the arena whose one flag is NOTDIRTY. */
@@ -85,6 +88,13 @@ int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len)
 	*slot = (void *)ue_tlb_fill;
 	e->tlb_fill_slot = slot;
 	return 0;
+}
+
+void sim_ue_set_ref_fn(struct sim_ue *e, void (*fn)(void *ctx, uint64_t ea, unsigned int access),
+		       void *ctx)
+{
+	e->ref_fn = fn;
+	e->ref_ctx = ctx;
 }
 
 void ue_fast_stores_enter(struct sim_ue *e)

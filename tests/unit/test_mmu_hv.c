@@ -173,7 +173,8 @@ static void test_create_default_hpt(void **state)
 	assert_int_not_equal(kvm->lpid, LPID_RSVD);
 	assert_int_equal(kvm->host_lpid, 0);
 	assert_int_equal(kvm->host_sdr1, 0x1230000);
-	assert_int_equal(kvm->hpte_r_preset, HPTE_R_R);
+	/* No R preset: R is set by references (the sim hides its engine's bug, sim/refbits.c). */
+	assert_int_equal(kvm->hpte_r_preset, 0);
 	assert_int_equal(kvm->vrma_npages, 0);
 	hv_kvm_destroy(kvm);
 	mach.cur->spr[SPRN_SDR1] = 0;

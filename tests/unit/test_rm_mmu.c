@@ -44,11 +44,15 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A fresh VM per test; the R preset on, as in production, unless a test clears it. */
+/*
+ * A fresh VM per test, with the R preset on unless a test clears it: the
+ * policy's plumbing is tested here (production has none, HV_HPTE_R_PRESET).
+ */
 static int vm_setup(void **state)
 {
 	if (hv_kvm_create(&kvm, 18) || hv_kvm_add_memory(kvm, 0, 64 * MB))
 		return -1;
+	kvm->hpte_r_preset = HPTE_R_R;
 	mach.tlbie_hook = NULL;
 	mach.lock_fail_next = 0;
 	mach.lock_fail_every = 0;

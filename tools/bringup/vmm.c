@@ -195,6 +195,23 @@ static int want_trace(void)
 	return strstr(cmdline, "P7VMM_TRACE") != NULL;
 }
 
+/* The kernel flavour's count of trace records made on the real-mode hcall path. */
+static uint64_t real_mode_records(void)
+{
+	char buf[32];
+	int fd = open("/sys/module/p7kvm_trace/parameters/real_mode_records", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	return strtoull(buf, NULL, 10);
+}
+
 static inline uint64_t mftb(void)
 {
 	uint64_t tb;
@@ -220,7 +237,7 @@ static void run_guest(int dev, const struct guest *g, int trace)
 	struct p7kvm_regs regs;
 	struct p7kvm_run *run;
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	uint64_t entry, exits = 0, hcalls = 0;
+	uint64_t entry, exits = 0, hcalls = 0, rm0 = real_mode_records();
 	int vm, vcpu;
 
 	step("guest %s: %s, kernel-addr 0x%llx, seed %llu", g->name, g->path,
@@ -311,8 +328,9 @@ static void run_guest(int dev, const struct guest *g, int trace)
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	step("console end %s", g->name);
-	step("guest powered off: %llu runs, %llu userspace hcalls",
-	     (unsigned long long)exits, (unsigned long long)hcalls);
+	step("guest powered off: %llu runs, %llu userspace hcalls, %llu trace records from real mode",
+	     (unsigned long long)exits, (unsigned long long)hcalls,
+	     (unsigned long long)(real_mode_records() - rm0));
 	if (trace) {
 		write_file(TRACING "/events/kvm_hv/enable", "0");
 		copy_trace(g->name);

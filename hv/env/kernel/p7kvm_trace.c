@@ -6,6 +6,8 @@
  * changes, injections, cedes) are the simulator's and are not traced here.
  * Records made in real mode are queued and emitted once the MMU is on.
  */
+#include <linux/moduleparam.h>
+
 #include "hv_env.h"
 #include "hv/trace.h"
 
@@ -70,6 +72,15 @@ struct p7kvm_trace_queue {
 
 static struct p7kvm_trace_queue p7kvm_trace_q[P7KVM_TRACE_CPUS];
 
+/*
+ * Records made in real mode so far, for all CPUs: the evidence that the
+ * real-mode hcall path ran (/sys/module/p7kvm_trace/parameters/, read by
+ * p7vmm and the rehearsal).  Updated in virtual mode only, at the flush.
+ */
+static unsigned long real_mode_records;
+module_param(real_mode_records, ulong, 0444);
+MODULE_PARM_DESC(real_mode_records, "trace records made with the MMU off (real-mode hcalls)");
+
 /* raw_smp_processor_id() reads the PACA (r13): usable in real mode. */
 static bool p7kvm_real_mode(void)
 {
@@ -84,6 +95,7 @@ void p7kvm_trace_flush(void)
 	if (cpu >= P7KVM_TRACE_CPUS)
 		return;
 	q = &p7kvm_trace_q[cpu];
+	real_mode_records += q->n + q->lost;
 	for (unsigned int i = 0; i < q->n; i++)
 		p7kvm_trace_emit(q->rec[i].type, q->rec[i].w, q->rec[i].len);
 	q->n = 0;

@@ -71,24 +71,16 @@
  * is defined; hv_hpte_hw_rpte() (book3s_hv_rm_mmu.c) is the single place it
  * is applied, through kvm->hpte_r_preset.
  *
- * Why: the execution engine (QEMU 5.0's hash MMU inside Unicorn 2.0.1) stores
- * the reference bit at HPTE byte 16 instead of byte 14, i.e. into the first
- * byte of the next HPTE, which can destroy a bolted VRMA entry.  It only
- * stores R when it finds R clear, so with R preset it never does.  Setting R
- * early is architecturally allowed (hardware may set R for any access it
- * might make, ISA 2.06 Book III-S 5.7.8) and costs nothing on real POWER7.
- *
- * Consequences, all conservative:
- *  - the guest's view of dword 1 (kvm->rev[].guest_rpte) keeps the guest's
- *    own R and C; hardware R/C are ORed in only when reporting, so every
- *    valid HPTE reports R = 1 (H_READ, H_REMOVE, H_BULK_REMOVE, H_CLEAR_*);
- *  - H_CLEAR_REF clears R in the guest's view but never in hardware;
- *  - H_CLEAR_MOD and H_PROTECT preserve a preset bit in hardware.
- *
- * kvm->hpte_r_preset starts as HV_HPTE_R_PRESET; tests set it to 0 to check
- * the R/C accounting without the workaround.
+ * None: hardware sets R on a reference and the HV core reports R as the
+ * hardware has it (H_READ, H_REMOVE, H_BULK_REMOVE, H_CLEAR_REF see R = 0
+ * for a page never touched).  The simulator's engine stores R one byte off
+ * (QEMU 5.0 inside Unicorn 2.0.1), so the sim environment keeps hardware R
+ * set behind the HV core's back and answers its HPTE loads with the R the
+ * guest's references set (sim/refbits.c): the workaround is the model's,
+ * invisible here.  Tests may still set kvm->hpte_r_preset to check the
+ * policy's plumbing.
  */
-#define HV_HPTE_R_PRESET	HPTE_R_R
+#define HV_HPTE_R_PRESET	0
 
 /* ---- the VM ------------------------------------------------------------- */
 
