@@ -69,6 +69,13 @@ static void hv_snap_add(const struct hv_kvm *kvm, struct hv_hpte_snap *s, unsign
 {
 	if (i >= kvm->hpt_npte || s->n >= HV_HPTE_SNAP_MAX)
 		return;
+	/*
+	 * Once per entry: an H_BULK_REMOVE may name one several times, and
+	 * two records with the same "before" would contradict each other.
+	 */
+	for (unsigned int k = 0; k < s->n; k++)
+		if (s->idx[k] == i)
+			return;
 	s->idx[s->n] = i;
 	hv_hpte_view(kvm, i, &s->v[s->n], &s->r[s->n]);
 	s->n++;

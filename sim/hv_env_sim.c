@@ -18,6 +18,7 @@
 #include "hv_env_sim.h"
 #include "machine.h"
 #include "mmu.h"
+#include "rctrace.h"
 #include "refbits.h"
 #include "spr.h"
 #include "timebase.h"
@@ -285,6 +286,8 @@ void hv_hpte_store(hv_be64 *p, u64 val)
 	u64 ra = sim_arena_ra(&m->arena, p), hw = val;
 
 	sim_event(m, SIM_EV_HPTE_STORE, ra, val);
+	if (hpte_dword1(ra))
+		sim_rc_stored(m, ra - 8, val & (HPTE_R_R | HPTE_R_C));
 	if (m->virtual_r && hpte_dword1(ra)) {
 		sim_ref_set(m, ra - 8, val & HPTE_R_R);
 		hw |= HPTE_R_R;
@@ -300,6 +303,11 @@ void hv_hpte_store_byte(hv_be64 *hpte, unsigned int byte_offset, u8 val)
 	u8 hw = val;
 
 	sim_event(m, SIM_EV_HPTE_STORE_BYTE, sim_arena_ra(&m->arena, b), val);
+	/* Bytes 14 and 15 hold R (0x01) and C (0x80) of dword 1 (bits 55, 56). */
+	if (ra != SIM_RA_NONE && !(ra & 15) && byte_offset == 14)
+		sim_rc_stored_bit(m, ra, HPTE_R_R, val & (HPTE_R_R >> 8));
+	if (ra != SIM_RA_NONE && !(ra & 15) && byte_offset == 15)
+		sim_rc_stored_bit(m, ra, HPTE_R_C, val & HPTE_R_C);
 	/* Byte 14 holds R (dword 1 bits 48:55): the same policy as a dword store. */
 	if (m->virtual_r && ra != SIM_RA_NONE && !(ra & 15) && byte_offset == 14) {
 		sim_ref_set(m, ra, val & (HPTE_R_R >> 8));
@@ -449,6 +457,8 @@ u32 hv_enter_guest(struct hv_guest_regs *regs)
 		}
 		trap = sim_enter_guest(m, regs);
 		m->slice = slice;
+		/* What the run's references did to R/C, before its exit is traced. */
+		sim_rc_flush(m);
 		return trap;
 	}
 	hv_pr_err("no guest runner attached to the machine");

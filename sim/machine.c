@@ -12,6 +12,7 @@
 
 #include "cpu.h"
 #include "engine.h"
+#include "rctrace.h"
 #include "refbits.h"
 #include "rules.h"
 #include "tlb.h"
@@ -65,6 +66,7 @@ void sim_machine_destroy(struct sim_machine *m)
 	sim_rules_destroy(m);
 	sim_tlb_destroy(m);
 	sim_ref_destroy(m);
+	sim_rc_destroy(m);
 	free(m->inj);
 	free(m->threads);
 	free(m->events);

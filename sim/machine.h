@@ -240,6 +240,8 @@ struct sim_machine {
 	 */
 	bool virtual_r;
 	uint8_t **ref_chunks;
+	/* rctrace.c: the R/C changes of guest runs, for the trace sink */
+	struct sim_rctrace *rctrace;
 	struct sim_debug *debug;	/* a debugger's breakpoints and steps (debug.h); NULL = none */
 };
 

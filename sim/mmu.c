@@ -14,11 +14,15 @@
 
 #include "cpu.h"
 #include "interrupt.h"
+#include "rctrace.h"
 #include "refbits.h"
 #include "tlb.h"
 
 #define SEG_256M	0
 #define SEG_1T		1
+
+/* xlate_segment: the access is in real mode (the VRMA): no storage keys. */
+#define XL_REAL_MODE	0x100
 
 /* ---- SLB ------------------------------------------------------------------ */
 
@@ -280,6 +284,7 @@ static void set_rc(struct sim_machine *m, uint64_t hpte_ra, bool store)
 		return;
 	/* The reference as the HV core reads it (refbits.c), and in the HPTE. */
 	sim_ref_set(m, hpte_ra, true);
+	sim_rc_touched(m, hpte_ra);
 	__atomic_fetch_or(&b[14], (uint8_t)(HPTE_R_R >> 8), __ATOMIC_RELAXED);
 	if (store)
 		__atomic_fetch_or(&b[15], (uint8_t)HPTE_R_C, __ATOMIC_RELAXED);
@@ -373,8 +378,13 @@ static unsigned int xlate_segment(struct sim_thread *t, uint64_t vsid_word, uint
 	if (access == SIM_ACC_STORE ? !wr : !rd)
 		bits |= access == SIM_ACC_FETCH ? SRR1_ISI_PROT : DSISR_PROTFAULT;
 
-	/* f. Storage key against the AMR (data accesses; POWER7 has no IAMR). */
-	if (access != SIM_ACC_FETCH) {
+	/*
+	 * f. Storage key against the AMR: data accesses with translation on
+	 * (POWER7 has no IAMR).  Real-mode accesses through the VRMA are not
+	 * key-checked: KVM's HDSI handler (kvmppc_hpte_hv_fault) looks at the
+	 * key only for MSR[DR]=1 faults.
+	 */
+	if (access != SIM_ACC_FETCH && !(flags & XL_REAL_MODE)) {
 		unsigned int k = hpte_key(r);
 		uint64_t amr = (t->spr[SPRN_AMR] >> (62 - 2 * k)) & 3;
 
@@ -482,7 +492,7 @@ unsigned int sim_mmu_xlate(struct sim_thread *t, uint64_t ea, unsigned int acces
 					(((lpcr & LPCR_VRMASD) >> LPCR_VRMASD_SH) << 4);
 
 			unsigned int vec = xlate_segment(t, vrma, off & 0xffffffffffULL, access,
-							 flags, true, x, irq);
+							 flags | XL_REAL_MODE, true, x, irq);
 
 			/* HDAR is the EA as the guest presented it. */
 			if (vec == BOOK3S_INTERRUPT_H_DATA_STORAGE)

@@ -13,6 +13,7 @@
 #include "interrupt.h"
 #include "machine.h"
 #include "mmu.h"
+#include "rctrace.h"
 #include "refbits.h"
 #include "spr.h"
 
@@ -347,8 +348,11 @@ static void glue_ref(void *ctx, uint64_t ea, unsigned int access)
 	struct sim_intr irq;
 
 	if (g->cur && access <= SIM_ACC_FETCH &&
-	    !sim_mmu_xlate(g->cur, ea, access, SIM_XL_PROBE, &x, &irq) && x.relocated)
+	    !sim_mmu_xlate(g->cur, ea, access, SIM_XL_PROBE, &x, &irq) && x.relocated) {
 		sim_ref_set(g->cur->m, x.hpte_ra, true);
+		/* and C for a store, which the engine sets itself: for the trace */
+		sim_rc_touched(g->cur->m, x.hpte_ra);
+	}
 }
 
 static void glue_code_written(void *ctx, uint64_t ra, uint64_t len)

@@ -98,6 +98,19 @@ static uint32_t fetch_insn(struct sim_ue *e, uint64_t pc, bool *ok)
 	return __builtin_bswap32(w);
 }
 
+/* Is the instruction at @pc a branch (b, bc, bclr, bcctr, bctar)? */
+static bool ends_in_branch(struct sim_ue *e, uint64_t pc)
+{
+	bool ok;
+	uint32_t w = fetch_insn(e, pc, &ok);
+	unsigned int po = w >> 26, xo = (w >> 1) & 0x3ff;
+
+	/* Unknown: keep what the engine said. */
+	if (!ok)
+		return true;
+	return po == 16 || po == 18 || (po == 19 && (xo == 16 || xo == 528 || xo == 560));
+}
+
 static enum sim_ue_event classify(struct sim_ue *e, uint32_t intno, uint32_t code)
 {
 	switch (intno) {
@@ -167,6 +180,22 @@ void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data)
 		 */
 		if (e->insns > e->blk_base)
 			x->last_pc = e->blk_pc + 4 * (e->insns - e->blk_base - 1);
+		/*
+		 * With MSR[BE] alone, a block that ends without a branch (at
+		 * a page boundary, at QEMU's block size limit) raises its
+		 * trace with nip at the next instruction itself, not one past
+		 * it: the guest ran that last instruction again and again
+		 * (found by the guest-driven fuzzer).  A non-branch always
+		 * continues at the next instruction (ISA 2.06 Book III-S
+		 * 6.5.15: nothing is traced).
+		 */
+		if (!(*ENVP(e, ENV_MSR, uint64_t) & M_SE) && e->insns > e->blk_base &&
+		    !ends_in_branch(e, x->last_pc)) {
+			pc = x->last_pc + 4;
+			if (!(*ENVP(e, ENV_MSR, uint64_t) & M_SF))
+				pc &= 0xffffffffULL;
+			x->pc = pc;
+		}
 	} else if (e->counting && pc >= e->blk_pc &&
 		   pc < e->blk_pc + 4 * (e->insns - e->blk_base)) {
 		e->insns = e->blk_base + (pc - e->blk_pc) / 4;

@@ -24,7 +24,7 @@ endforeach()
 
 set(P7_GUEST_SCENARIOS hdec_spin hdec_bound_long_blocks vrma_miss_hdsi hisi illegal_hea
 	isa207_hea sc reloc_read_write reloc_dsi_protfault reloc_dsi_nohpte dseg iseg dec trap
-	priv_user spr_fidelity trace_emulated icbi branch_trace ppr deterministic
+	priv_user spr_fidelity trace_emulated icbi branch_trace branch_trace_page_end ppr deterministic
 	check_catches_stale_translation)
 foreach(s ${P7_GUEST_SCENARIOS})
 	p7_add_test(NAME guest.${s} COMMAND test_guests test_${s} LABELS guest TIMEOUT 120)

@@ -451,6 +451,37 @@ static void test_trace_emulated(void **state)
 }
 
 /*
+ * Branch trace across a page: with MSR[BE] the engine ends every block in a
+ * trace stop, and the block that ends at a page boundary without a branch
+ * reported its own last instruction as the next one: the nop at the end of
+ * the page ran again forever (found by the guest-driven fuzzer).  Nothing
+ * is traced; execution goes on into the next page.
+ */
+static void test_branch_trace_page_end(void **state)
+{
+	const uint64_t at = 0x3ff0;
+	const uint32_t code[] = {
+		ppc_mfmsr(5), ppc_ori(5, 5, 0x200 /* MSR_BE */), PPC_X(31, 5, 0, 0, 178),
+		ppc_addi(21, 21, 1),	/* the last word of the page */
+		ppc_li(20, 1), ppc_sc(1),
+	};
+	const uint32_t vector[] = {
+		ppc_li(4, BOOK3S_INTERRUPT_TRACE), ppc_mfspr(5, SPRN_SRR0), ppc_mfspr(6, SPRN_SRR1),
+		ppc_li(3, 0), ppc_ori(3, 3, G_REPORT), ppc_sc(1),
+	};
+
+	gx_load_words(&G, at, code, sizeof(code) / sizeof(code[0]));
+	gx_load_words(&G, BOOK3S_INTERRUPT_TRACE, vector, sizeof(vector) / sizeof(vector[0]));
+	G.t->gpr[21] = 0;
+	gx_enter(&G, at, GX_MSR_ENTRY);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_int_equal(G.t->gpr[20], 1);
+	assert_int_equal(G.t->gpr[21], 1);
+	assert_int_equal(G.t->spr[SPRN_SRR0], 0x4008);
+	assert_clean();
+}
+
+/*
  * Branch trace (ISA 2.06 6.5.15, MSR[BE]): no trace for the mtmsrd that sets
  * BE, none for a conditional branch not taken (bdnz with CTR = 1), nor for
  * the nop after it; the taken b gives 0xd00 with SRR0 = its target and the
@@ -652,6 +683,7 @@ int main(int argc, char **argv)
 		SCENARIO(test_trace_emulated),
 		SCENARIO(test_icbi),
 		SCENARIO(test_branch_trace),
+		SCENARIO(test_branch_trace_page_end),
 		SCENARIO(test_ppr),
 		SCENARIO(test_deterministic),
 		SCENARIO(test_check_catches_stale_translation),

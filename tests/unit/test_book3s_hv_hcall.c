@@ -117,6 +117,37 @@ static void test_in_kernel_and_disabled(void **state)
 	assert_int_equal(F.vcpu->stats.hcalls_to_user, 1);
 }
 
+/*
+ * An H_BULK_REMOVE that names one entry twice changes it once, and the
+ * trace says so once: a second record with the same "before" contradicts
+ * the first, and p7trace replay refuses the trace (found by the
+ * guest-driven fuzzer).
+ */
+static void test_bulk_remove_duplicate_traced_once(void **state)
+{
+	u64 pteh = ((0x123ULL << 12) & ~0x7fULL) | HPTE_V_VALID;
+	unsigned int before, n = 0;
+	u64 ptex;
+
+	assert_int_equal(hcall(H_ENTER, 0, 0, pteh, 0x5000 | HPTE_R_M), H_SUCCESS);
+	ptex = F.seen[1].gpr[4];
+	before = F.ntr;
+	memset(call, 0, sizeof(call));
+	call[0] = H_BULK_REMOVE;
+	call[1] = (1UL << 62) | ptex;		/* request, absolute */
+	call[3] = (1UL << 62) | ptex;		/* the same entry again */
+	call[5] = 3UL << 62;			/* end */
+	hvfx_script(&F, 2, step_hcall, step_look);
+	hv_vcpu_run(F.vcpu);
+	assert_int_equal(F.seen[1].gpr[3], H_SUCCESS);
+	for (unsigned int i = before; i < F.ntr; i++)
+		if (F.tr_type[i] == HV_TR_HPTE) {
+			assert_int_equal(F.tr_w0[i][1], ptex);
+			n++;
+		}
+	assert_int_equal(n, 1);
+}
+
 /* Unknown, unaligned, private-range (H_RTAS) and out-of-table hcalls go to userspace. */
 static void test_unhandled_go_to_user(void **state)
 {
@@ -406,6 +437,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unhandled_go_to_user, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hcall_needed_cleared, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_sprg0, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_remove_duplicate_traced_once, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_dabr, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page_init, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_register_vpa, setup, teardown),

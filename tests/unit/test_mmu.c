@@ -421,6 +421,14 @@ static void test_vrma(void **state)
 	/* EA bits 0:3 are ignored in real mode. */
 	assert_int_equal(xl(0xc000000000001234ULL, SIM_ACC_FETCH, 0, &x, &irq), 0);
 	assert_int_equal(x.ra, page + 0x1234);
+	/*
+	 * An AMR that denies key 0 (the VRMA's) does not apply in real mode,
+	 * loads or stores (the fuzzer's finding: the model's icbi faulted).
+	 */
+	t->spr[SPRN_AMR] = 3ULL << 62;
+	assert_int_equal(xl(0x1234, SIM_ACC_LOAD, SIM_XL_NO_TLB, &x, &irq), 0);
+	assert_int_equal(xl(0x1234, SIM_ACC_STORE, SIM_XL_NO_TLB, &x, &irq), 0);
+	t->spr[SPRN_AMR] = 0;
 	/* Beyond the mapped RMA: HDSI with HDAR/HDSISR, HISI with SRR1[33]. */
 	assert_int_equal(xl(0x1000010, SIM_ACC_STORE, 0, &x, &irq),
 			 BOOK3S_INTERRUPT_H_DATA_STORAGE);

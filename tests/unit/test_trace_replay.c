@@ -34,7 +34,8 @@ struct toy {
 	bool skip_h_enter;	/* cannot replay H_ENTER: SKIP */
 	bool fail;		/* the core fails */
 	uint64_t v[1024], r[1024];
-	unsigned int starts, set_hptes, exits, hcalls, finishes;
+	unsigned int starts, set_hptes, set_rcs, exits, hcalls, finishes;
+	uint64_t rc_index, rc_bits;	/* the last set_rc */
 	/* what the hooks saw of the rebuilt state */
 	uint64_t seen_hpte_v, seen_r3;
 	bool seen_r8_known;
@@ -66,6 +67,16 @@ static int toy_set_hpte(void *ctx, uint64_t index, uint64_t v, uint64_t r)
 	t->v[index] = v;
 	t->r[index] = r;
 	t->set_hptes++;
+	return 0;
+}
+
+static int toy_set_rc(void *ctx, uint64_t index, uint64_t rc)
+{
+	struct toy *t = ctx;
+
+	t->set_rcs++;
+	t->rc_index = index;
+	t->rc_bits = rc;
 	return 0;
 }
 
@@ -219,6 +230,7 @@ static const struct p7trace_replay_ops toy_ops = {
 	.name = "toy core",
 	.start = toy_start,
 	.set_hpte = toy_set_hpte,
+	.set_rc = toy_set_rc,
 	.exit = toy_exit,
 	.hcall = toy_hcall,
 	.finish = toy_finish,
@@ -466,6 +478,45 @@ static void test_inconsistent_trace(void **state)
 	free(s.buf);
 }
 
+/*
+ * The R/C a guest run left (HV_TR_HW_RC) go into the core before its next
+ * decision, only the R and C bits of them; the rebuilt HPT has them in its
+ * hardware dword 1.  An index beyond the HPT is refused like an HPTE's.
+ */
+static void test_hw_rc(void **state)
+{
+	uint64_t a[TRT_NWORDS] = { 0, 0x10, 0x0, 0x0, 0x5, 0x6, 0x5, 0x6 };
+	uint64_t rc[TRR_NWORDS] = { 0, 0x10, 0x180 | 0x7 };
+	uint64_t far[TRR_NWORDS] = { 0, 1ULL << 20, 0x100 };
+	const uint64_t *words[] = { a, rc };
+	uint32_t types[] = { HV_TR_HPTE, HV_TR_HW_RC };
+	uint32_t nw[] = { TRT_NWORDS, TRR_NWORDS };
+	struct toy t = { 0 };
+	struct synth s;
+	struct run x;
+
+	assert_int_equal(synth_records(&s, NULL, 2, types, words, nw), 0);
+	replay(&x, s.buf, s.len, &toy_ops, &t);
+	if (x.rc)
+		fail_msg("rc %d:\n%s%s", x.rc, x.out, x.err);
+	assert_int_equal(t.set_hptes, 1);
+	assert_int_equal(t.set_rcs, 1);
+	assert_int_equal(t.rc_index, 0x10);
+	assert_int_equal(t.rc_bits, 0x180);
+	run_free(&x);
+	free(s.buf);
+
+	words[0] = far;
+	types[0] = HV_TR_HW_RC;
+	nw[0] = TRR_NWORDS;
+	assert_int_equal(synth_records(&s, NULL, 1, types, words, nw), 0);
+	replay(&x, s.buf, s.len, NULL, NULL);
+	assert_int_equal(x.rc, P7TRACE_EXIT_BAD_INPUT);
+	expect(x.err, "R/C of HPTE index 0x100000 beyond the 16384 entries of an order-18 HPT");
+	run_free(&x);
+	free(s.buf);
+}
+
 /* A core that fails, or cannot start: an error, not a divergence. */
 static void test_core_errors(void **state)
 {
@@ -514,6 +565,7 @@ int main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_not_connected),
 		cmocka_unit_test(test_inconsistent_trace),
+		cmocka_unit_test(test_hw_rc),
 		cmocka_unit_test(test_core_errors),
 	};
 

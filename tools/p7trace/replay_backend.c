@@ -111,6 +111,24 @@ static int rb_set_hpte(void *ctx, uint64_t index, uint64_t v, uint64_t r)
 	return 0;
 }
 
+/*
+ * The R and C the guest's references left in an HPTE (HV_TR_HW_RC): the
+ * hardware's doing, so straight into dword 1, nothing else changes (with no
+ * engine the machine keeps R in the HPTE itself, not in refbits.c).
+ */
+static int rb_set_rc(void *ctx, uint64_t index, uint64_t rc)
+{
+	struct rb *b = ctx;
+	struct hv_kvm *kvm = b->vm->kvm;
+	hv_be64 *r;
+
+	if (index >= kvm->hpt_npte)
+		return -1;
+	r = kvm->hpt_virt + 2 * index + 1;
+	hv_hpte_store(r, (hv_hpte_load(r) & ~(HPTE_R_R | HPTE_R_C)) | (rc & (HPTE_R_R | HPTE_R_C)));
+	return 0;
+}
+
 /* The machine's clock at the record: host code takes no simulated time. */
 static void rb_time(struct rb *b, const struct p7trace_event *ev)
 {
@@ -189,6 +207,7 @@ static const struct p7trace_replay_ops hv_replay_ops = {
 	.name = "hv (simulator build)",
 	.start = rb_start,
 	.set_hpte = rb_set_hpte,
+	.set_rc = rb_set_rc,
 	.exit = rb_exit,
 	.hcall = rb_hcall,
 	.finish = rb_finish,

@@ -53,6 +53,7 @@ static const struct ev_map events[] = {
 	{ "hpte", "p7", HV_TR_HPTE, ST_VCPU },
 	{ "inject", "p7", HV_TR_INJECT, ST_VCPU },
 	{ "cede", "p7", HV_TR_CEDE, ST_VCPU },
+	{ "hpte_rc", "p7", HV_TR_HW_RC, ST_VCPU },
 	/* kvm_hv events without a record of their own. */
 	{ "kvm_page_fault_exit", "kvm_hv", 0, 0 },
 	{ "kvmppc_run_core", "kvm_hv", 0, 0 },

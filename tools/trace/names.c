@@ -298,6 +298,10 @@ static const char *const cede_fields[TRC_NWORDS] = {
 	[TRC_VCPU] = "vcpu", [TRC_STATE] = "ceded", [TRC_WAKE_TB] = "wake_tb",
 };
 
+static const char *const hw_rc_fields[TRR_NWORDS] = {
+	[TRR_VCPU] = "vcpu", [TRR_INDEX] = "index", [TRR_RC] = "rc",
+};
+
 uint32_t p7trace_min_words(uint32_t type)
 {
 	switch (type) {
@@ -310,6 +314,7 @@ uint32_t p7trace_min_words(uint32_t type)
 	case HV_TR_USER_EXIT:	return TRU_NWORDS;
 	case HV_TR_INJECT:	return TRI_NWORDS;
 	case HV_TR_CEDE:	return TRC_NWORDS;
+	case HV_TR_HW_RC:	return TRR_NWORDS;
 	case P7TRACE_TYPE_END:	return P7TRACE_END_NWORDS;
 	default:		return 0;
 	}
@@ -332,6 +337,7 @@ const char *p7trace_event_name(uint32_t type)
 	case HV_TR_USER_EXIT:	return "kvm_userspace_exit";
 	case HV_TR_INJECT:	return "inject";
 	case HV_TR_CEDE:	return "cede";
+	case HV_TR_HW_RC:	return "hpte_rc";
 	default:		return NULL;
 	}
 }
@@ -385,6 +391,8 @@ const char *p7trace_field_name(uint32_t type, unsigned int word)
 		return word < TRI_NWORDS ? inject_fields[word] : NULL;
 	case HV_TR_CEDE:
 		return word < TRC_NWORDS ? cede_fields[word] : NULL;
+	case HV_TR_HW_RC:
+		return word < TRR_NWORDS ? hw_rc_fields[word] : NULL;
 	}
 	return NULL;
 }

@@ -8,7 +8,9 @@
  * results, entries, injections) and the HPT (from the HPTE change records,
  * checking each record's "before" against what the trace itself wrote
  * there; an entry it never wrote holds what set-up put there).  At
- * each replay point it calls the HV core through struct p7trace_replay_ops:
+ * each replay point it calls the HV core through struct p7trace_replay_ops
+ * (and, between them, hands it the R/C bits the guest's references set,
+ * HV_TR_HW_RC):
  *
  *   - exit:  a complete kvm_guest_exit record (p7trace files).  The core's
  *            exit handler runs on the recorded state; the "unit" to compare
@@ -54,6 +56,12 @@ struct p7trace_replay_ops {
 	 * the core's HPT follows the trace.  May be NULL.
 	 */
 	int (*set_hpte)(void *ctx, uint64_t index, uint64_t v, uint64_t r);
+	/*
+	 * Set the hardware R and C of one HPTE (HPTE_R_R | HPTE_R_C in @rc):
+	 * what the guest's references did to it (HV_TR_HW_RC), before the
+	 * core's next decision reads them.  May be NULL.
+	 */
+	int (*set_rc)(void *ctx, uint64_t index, uint64_t rc);
 	/* Feed one recorded guest exit (all words known) to the exit handler. */
 	int (*exit)(void *ctx, struct p7trace_replay *rp, uint32_t vcpu,
 		    const struct p7trace_event *exit, p7trace_emit_fn *emit, void *ectx);

@@ -12,6 +12,8 @@
 
 /* A hook that emits more than this for one exit is running away. */
 #define MAX_UNIT_EVENTS 65536
+/* HPTE dword 1 R (0x100) and C (0x80), ISA 2.06 Book III-S 5.7.7.1. */
+#define HPTE_RC_BITS	0x180ULL
 
 enum unit_kind { UNIT_NONE, UNIT_EXIT, UNIT_HCALL };
 
@@ -225,9 +227,28 @@ static int apply(struct p7trace_replay *rp, const struct p7trace_event *ev, char
 		e->hw_v = ev->w[TRT_HW_V];
 		e->hw_r = ev->w[TRT_HW_R];
 		break;
+	case HV_TR_HW_RC:
+		if (!p7trace_known(ev, TRR_INDEX) || !p7trace_known(ev, TRR_RC))
+			break;
+		if (rp->hpt_entries && ev->w[TRR_INDEX] >= rp->hpt_entries) {
+			snprintf(why, len, "R/C of HPTE index 0x%llx beyond the %llu entries of an order-%llu HPT",
+				 (unsigned long long)ev->w[TRR_INDEX],
+				 (unsigned long long)rp->hpt_entries,
+				 (unsigned long long)rp->hdr->cfg.hpt_order);
+			return -1;
+		}
+		/* Hardware R/C of an entry the trace never wrote: set-up's (the VRMA). */
+		e = hpt_insert(rp, ev->w[TRR_INDEX]);
+		if (!e) {
+			snprintf(why, len, "out of memory");
+			return -1;
+		}
+		e->hw_r = (e->hw_r & ~(HPTE_RC_BITS)) | (ev->w[TRR_RC] & HPTE_RC_BITS);
+		break;
 	}
 	return 0;
 }
+
 
 /* ---- units --------------------------------------------------------------------- */
 
@@ -435,6 +456,19 @@ static int bad_trace(struct run *x, const struct p7trace_event *ev, uint64_t ind
 	return -1;
 }
 
+/* The core's HPT follows an HPTE record, or the R/C a guest run left. */
+static int load_hpt(struct run *x, const struct p7trace_event *ev)
+{
+	if (!x->ops)
+		return 0;
+	if (ev->type == HV_TR_HPTE && x->ops->set_hpte)
+		return x->ops->set_hpte(x->ctx, ev->w[TRT_INDEX], ev->w[TRT_V_NEW], ev->w[TRT_R_NEW]);
+	if (ev->type == HV_TR_HW_RC && x->ops->set_rc && p7trace_known(ev, TRR_INDEX) &&
+	    p7trace_known(ev, TRR_RC))
+		return x->ops->set_rc(x->ctx, ev->w[TRR_INDEX], ev->w[TRR_RC] & HPTE_RC_BITS);
+	return 0;
+}
+
 static int step(struct run *x, const struct p7trace_event *ev, uint64_t index)
 {
 	struct unit *u;
@@ -465,8 +499,7 @@ static int step(struct run *x, const struct p7trace_event *ev, uint64_t index)
 		if (apply(x->rp, ev, why, sizeof(why)))
 			return bad_trace(x, ev, index, why);
 		/* A skipped unit: the core's HPT follows the trace. */
-		if (u->skipped && ev->type == HV_TR_HPTE && x->ops->set_hpte &&
-		    x->ops->set_hpte(x->ctx, ev->w[TRT_INDEX], ev->w[TRT_V_NEW], ev->w[TRT_R_NEW]) < 0)
+		if (u->skipped && load_hpt(x, ev) < 0)
 			return hook_error(x, u, "could not load an HPTE");
 		return 0;
 	}
@@ -489,8 +522,8 @@ static int step(struct run *x, const struct p7trace_event *ev, uint64_t index)
 			return start_unit(x, u, UNIT_HCALL, ev, index);
 		return 0;
 	case HV_TR_HPTE:
-		if (connected && x->ops->set_hpte &&
-		    x->ops->set_hpte(x->ctx, ev->w[TRT_INDEX], ev->w[TRT_V_NEW], ev->w[TRT_R_NEW]) < 0)
+	case HV_TR_HW_RC:
+		if (load_hpt(x, ev) < 0)
 			return hook_error(x, u, "could not load an HPTE");
 		return 0;
 	}

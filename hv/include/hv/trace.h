@@ -29,6 +29,7 @@ enum hv_trace_type {
 	HV_TR_USER_EXIT = 7,	/* kvm_userspace_exit: run returns to the VMM */
 	HV_TR_INJECT = 8,	/* an interrupt injected into the guest */
 	HV_TR_CEDE = 9,		/* a vcpu ceded / woke */
+	HV_TR_HW_RC = 10,	/* R/C the guest's references set (the simulator's, not hv/'s) */
 	HV_TR_MAX
 };
 
@@ -68,5 +69,15 @@ enum { TRI_VCPU, TRI_VEC, TRI_SRR0, TRI_SRR1, TRI_NWORDS };
 
 /* Words of HV_TR_CEDE: 1 = ceded, 0 = woke; the TB it wakes at. */
 enum { TRC_VCPU, TRC_STATE, TRC_WAKE_TB, TRC_NWORDS };
+
+/*
+ * Words of HV_TR_HW_RC: after a guest run, the R and C bits (HPTE_R_R,
+ * HPTE_R_C in their dword 1 positions) of an HPTE whose R/C the run's
+ * references changed, as the HV core reads them.  They are an input of the
+ * core like an exit's registers: the hardware sets them behind its back
+ * (ISA 2.06 Book III-S 5.7.8).  The simulator's environment emits it, at the
+ * end of the run, before the run's kvm_guest_exit (sim/rctrace.c).
+ */
+enum { TRR_VCPU, TRR_INDEX, TRR_RC, TRR_NWORDS };
 
 #endif /* HV_TRACE_H */
