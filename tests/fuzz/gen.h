@@ -42,6 +42,8 @@
 #define HPTE_V_AVA_LOW		0x80ULL
 
 #define SLOT			((uint64_t)P7FUZZ_GADGET)	/* vcpu 0's */
+#define SLOT_OF(cpu)		(SLOT + (uint64_t)(cpu) * P7FUZZ_SLOT_SIZE)
+#define SLOTS_END		SLOT_OF(P7FUZZ_MAX_CPUS)
 #define SC0			0x44000002u
 #define SC1			0x44000022u
 #define NOP			0x60000000u
@@ -69,6 +71,8 @@ struct gen {
 	uint64_t s[4];
 	uint64_t seed;
 	uint64_t mem;
+	unsigned int ncpus;	/* --smp */
+	unsigned int cpu;	/* the vcpu the op being generated runs on */
 	unsigned int hpt_order;
 	uint64_t pteg_mask;
 	struct mapping map[24];
@@ -135,5 +139,9 @@ void emit_rtas(struct gen *g, uint32_t token, uint32_t nargs, uint32_t nret,
 	       const uint32_t *args, uint64_t buf);
 void gen_rtas(struct gen *g);
 void gen_finale(struct gen *g);
+void start_cpu(struct gen *g, uint32_t server);
+
+/* gen_cases.c: a hand-written script; returns its p7sim options, NULL if unknown */
+const char *gen_case(struct gen *g, const char *name);
 
 #endif /* P7FUZZ_GEN_H */

@@ -183,6 +183,9 @@ bool range_safe(uint64_t a, uint64_t len)
 	return a + len <= P7FUZZ_FREE_END || a >= P7FUZZ_PROTECT_END;
 }
 
+/* The slots begin a page: a view of the page finds them at offset 0. */
+_Static_assert((P7FUZZ_GADGET & 0xfff) == 0, "the gadget slots must start a page");
+
 /* A branch target that would make the gadget run forever. */
 bool loops(struct gen *g, uint64_t target, uint64_t msr)
 {
@@ -192,7 +195,7 @@ bool loops(struct gen *g, uint64_t target, uint64_t msr)
 		a &= 0xffffffffULL;
 	a &= 0xffffffffffULL;
 	/* the slot's own instructions (its sc 0 is fine) */
-	if (a >= SLOT && a < SLOT + P7FUZZ_SLOT_SC)
+	if (a >= SLOT && a < SLOTS_END && (a - SLOT) % P7FUZZ_SLOT_SIZE < P7FUZZ_SLOT_SC)
 		return true;
 	/* the stubs of the vectors that return to SRR0 (the slot again) */
 	if ((a >= 0x500 && a < 0x520) || (a >= 0x900 && a < 0x920) ||
@@ -205,8 +208,11 @@ bool loops(struct gen *g, uint64_t target, uint64_t msr)
 	for (unsigned int i = 0; i < g->nmap; i++) {
 		const struct mapping *m = &g->map[i];
 
-		if (m->gadget && (target & ~0xfffULL) == m->ea &&
-		    (target & 0xfff) < (SLOT & 0xfff) + P7FUZZ_SLOT_SC)
+		/* the slots start the gadget page: page offset 0 */
+		uint64_t off = target & 0xfff;
+
+		if (m->gadget && (target & ~0xfffULL) == m->ea && off < SLOTS_END - SLOT &&
+		    off % P7FUZZ_SLOT_SIZE < P7FUZZ_SLOT_SC)
 			return true;
 	}
 	return false;

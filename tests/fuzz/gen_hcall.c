@@ -161,6 +161,13 @@ void gen_hcall(struct gen *g)
 	case H_PUT_TERM_CHAR:
 		a[0] = chance(g, 7, 8) ? 0 : edge_value(g);
 		a[1] = below(g, 20);
+		/* printable bytes, mostly: the console stays readable */
+		if (chance(g, 7, 8))
+			for (int i = 2; i < 4; i++) {
+				a[i] = 0;
+				for (int k = 0; k < 8; k++)
+					a[i] = (a[i] << 8) | (' ' + below(g, 95));
+			}
 		break;
 	case H_GET_TERM_CHAR:
 	case H_VIO_SIGNAL:
@@ -215,10 +222,11 @@ static const struct { uint32_t token, nargs, nret; } rtas_calls[] = {
 	{ 0x2011, 1, 3 }, { 0x2012, 1, 1 }, { 0x2013, 1, 1 },
 };
 
-static bool ends_run(uint32_t token)
+/* Calls that end the run (stop-self only on vcpu 0: the others may stop). */
+static bool ends_run(const struct gen *g, uint32_t token)
 {
-	return token == RTAS_POWER_OFF || token == RTAS_STOP_SELF || token == RTAS_REBOOT ||
-	       token == RTAS_OS_TERM;
+	return token == RTAS_POWER_OFF || (token == RTAS_STOP_SELF && !g->cpu) ||
+	       token == RTAS_REBOOT || token == RTAS_OS_TERM;
 }
 
 /* An RTAS call: WRITE the buffer, then H_RTAS on it. */
@@ -270,7 +278,7 @@ void gen_rtas(struct gen *g)
 	}
 	/* Calls that end the run only with counts that make them fail (-3). */
 	for (unsigned int k = 0; k < ARRAY_SIZE(rtas_calls); k++)
-		if (rtas_calls[k].token == token && ends_run(token) &&
+		if (rtas_calls[k].token == token && ends_run(g, token) &&
 		    nargs == rtas_calls[k].nargs && nret == rtas_calls[k].nret)
 			nargs++;
 	for (unsigned int k = 0; k < ARRAY_SIZE(args); k++)
@@ -286,8 +294,14 @@ void gen_rtas(struct gen *g)
 		args[2] = (uint32_t)len;
 	}
 	if (token == RTAS_START_CPU) {
-		args[1] = (uint32_t)(SLOT + P7FUZZ_SLOT_SC);
-		args[0] = chance(g, 1, 2) ? 1 : args[0];
+		/* a vcpu of the machine, mostly; at the secondary entry, mostly */
+		if (chance(g, 3, 4))
+			args[0] = (uint32_t)below(g, g->ncpus + 1);
+		args[1] = (uint32_t)branch_target(g);
+		if (chance(g, 7, 8) || loops(g, args[1], SANE_MSR))
+			args[1] = P7FUZZ_SECONDARY;
+		/* its first record: the one after this call (a WRITE and an EXEC) */
+		args[2] = chance(g, 7, 8) ? g->n + 2 : (uint32_t)edge_value(g);
 	}
 	if (token == RTAS_DISPLAY_CHAR)
 		args[0] = 'a' + (uint32_t)below(g, 26);
@@ -305,6 +319,14 @@ void gen_rtas(struct gen *g)
 }
 
 /* ---- the script -------------------------------------------------------------------- */
+
+/* Start vcpu @server at the secondary entry with the records from the next one. */
+void start_cpu(struct gen *g, uint32_t server)
+{
+	uint32_t args[3] = { server, P7FUZZ_SECONDARY, g->n + 2 };
+
+	emit_rtas(g, RTAS_START_CPU, 3, 1, args, P7FUZZ_PROTECT_END + 0x200 + 0x40 * g->cpu);
+}
 
 /* The last record, sometimes: a way to end the run that nothing else takes. */
 void gen_finale(struct gen *g)

@@ -157,7 +157,7 @@ void gen_access(struct gen *g, bool store)
 				gm = &g->map[i];
 		if (gm && chance(g, 7, 8)) {
 			r->flags |= P7FUZZ_F_EA;
-			r->srr0 = gm->ea | (SLOT & 0xfff);
+			r->srr0 = gm->ea | (SLOT_OF(g->cpu) & 0xfff);
 		}
 	}
 	switch (t->form) {
@@ -270,7 +270,7 @@ void gen_spr(struct gen *g)
 	if (chance(g, 1, 6)) {
 		r->msr = msr_value(g);
 		r->flags |= P7FUZZ_F_MSR;
-		if (loops(g, SLOT, r->msr))
+		if (loops(g, SLOT_OF(g->cpu), r->msr))
 			r->msr |= MSR_SF;
 	}
 }
@@ -305,9 +305,9 @@ void gen_msr(struct gen *g)
 		r->insn[1] = mtspr(SPRN_SRR1, 5);
 		r->insn[2] = 0x4c000024;
 		r->r[2] = msr_value(g);
-		target = chance(g, 1, 2) ? SLOT + P7FUZZ_SLOT_SC : ea_real(g);
+		target = chance(g, 1, 2) ? SLOT_OF(g->cpu) + P7FUZZ_SLOT_SC : ea_real(g);
 		if (loops(g, target, r->r[2]) || loops(g, target, MSR_SF))
-			target = SLOT + P7FUZZ_SLOT_SC;
+			target = SLOT_OF(g->cpu) + P7FUZZ_SLOT_SC;
 		r->r[1] = target;
 		break;
 	}
@@ -362,7 +362,7 @@ void gen_branch(struct gen *g)
 		r->flags |= P7FUZZ_F_MSR;
 	}
 	if (loops(g, target, msr) || loops(g, target, msr & ~MSR_SF))
-		target = SLOT + P7FUZZ_SLOT_SC;
+		target = SLOT_OF(g->cpu) + P7FUZZ_SLOT_SC;
 	r->ctr = target;
 	r->cr = (uint32_t)rnd(g);
 	switch (below(g, 4)) {

@@ -54,13 +54,23 @@ static void generate(struct gen *g, unsigned int ops)
 		{ gen_cede, 1 },
 		{ gen_ipi, 1 },
 	};
-	unsigned int total = 0;
+	unsigned int total = 0, start_at = (unsigned int)below(g, 16);
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(kinds); i++)
 		total += kinds[i].weight;
 	while (g->n < ops) {
-		unsigned int w = (unsigned int)below(g, total), k = 0;
+		unsigned int w = (unsigned int)below(g, total), k = 0, first = g->n;
 
+		/* With --smp, vcpu 0 starts the others early; then 2 ops in 5 are theirs. */
+		g->cpu = 0;
+		if (g->ncpus > 1 && g->n >= start_at && start_at != ~0U) {
+			for (uint32_t c = 1; c < g->ncpus; c++)
+				start_cpu(g, c);
+			start_at = ~0U;
+			continue;
+		}
+		if (g->ncpus > 1 && chance(g, 2, 5))
+			g->cpu = 1 + (unsigned int)below(g, g->ncpus - 1);
 		while (w >= kinds[k].weight)
 			w -= kinds[k++].weight;
 		if (k == 0)
@@ -69,7 +79,10 @@ static void generate(struct gen *g, unsigned int ops)
 			gen_access(g, true);
 		else
 			kinds[k].fn(g);
+		for (unsigned int i = first; i < g->n; i++)
+			g->rec[i].flags |= (uint16_t)(g->cpu << P7FUZZ_F_CPU_SHIFT);
 	}
+	g->cpu = 0;
 	if (chance(g, 1, 16))
 		gen_finale(g);
 }
@@ -176,6 +189,7 @@ static int dump(const char *path)
 
 static const char usage[] =
 "usage: p7fuzz-gen --seed N [--ops K] -o SCRIPT\n"
+"       p7fuzz-gen --case NAME -o SCRIPT\n"
 "       p7fuzz-gen --dump SCRIPT\n"
 "\n"
 "Writes a script of K records (default 500, at most 100000) for the fuzzer's\n"
@@ -183,7 +197,8 @@ static const char usage[] =
 "options it was made for (--mem, --hpt-order, --seed, --rtc, --max-insns).\n"
 "The script depends only on N and K. Run it:\n"
 "  p7sim run $(p7fuzz-gen --seed N -o s.bin) --kernel-addr 0 --initrd s.bin p_fuzz.elf\n"
-"--dump lists a script's records.\n";
+"--dump lists a script's records. --case NAME writes one of the hand-made\n"
+"regression scripts instead (gen_cases.c; cede-prod) and prints its options.\n";
 
 static int parse_u64(const char *s, uint64_t *v)
 {
@@ -203,14 +218,17 @@ int main(int argc, char **argv)
 		{ "ops", required_argument, NULL, 'n' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "dump", required_argument, NULL, 'd' },
+		{ "case", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const uint64_t mems[] = { 32 * MB, 64 * MB, 128 * MB, 256 * MB };
 	static const unsigned int orders[] = { 18, 20, 22, 24 };
+	static const unsigned int smps[] = { 1, 1, 1, 1, 2, 2, 2, 3 };
+	static const unsigned int quanta[] = { 1000, 7919, 100000 };
 	struct gen g = { 0 };
 	uint64_t seed = 0, ops = 500, x;
-	const char *out = NULL;
+	const char *out = NULL, *name = NULL, *args;
 	bool have_seed = false;
 	int c;
 
@@ -235,6 +253,9 @@ int main(int argc, char **argv)
 			break;
 		case 'd':
 			return dump(optarg);
+		case 'c':
+			name = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return 0;
@@ -243,9 +264,21 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (!have_seed || !out || optind != argc) {
+	if ((!have_seed && !name) || !out || optind != argc) {
 		fputs(usage, stderr);
 		return 1;
+	}
+	if (name) {
+		args = gen_case(&g, name);
+		if (!args) {
+			fprintf(stderr, "p7fuzz-gen: no case %s\n", name);
+			return 1;
+		}
+		if (write_script(&g, out))
+			return 1;
+		printf("%s --rtc 2024-01-01 --max-insns 100000000\n", args);
+		free(g.rec);
+		return 0;
 	}
 	x = seed;
 	for (int i = 0; i < 4; i++)
@@ -254,13 +287,17 @@ int main(int argc, char **argv)
 	g.mem = PICK(&g, mems);
 	g.hpt_order = PICK(&g, orders);
 	g.pteg_mask = (1ULL << (g.hpt_order - 7)) - 1;
+	g.ncpus = PICK(&g, smps);
 	/* The generator's last record may add a finale's two: room for them. */
 	generate(&g, (unsigned int)ops);
 	if (write_script(&g, out))
 		return 1;
 	printf("--mem %" PRIu64 "M --hpt-order %u --seed %" PRIu64 " --rtc 2024-01-01 "
-	       "--max-insns %" PRIu64 "\n", g.mem / MB, g.hpt_order, seed,
+	       "--max-insns %" PRIu64, g.mem / MB, g.hpt_order, seed,
 	       (uint64_t)20000000 + (uint64_t)20000 * g.n);
+	if (g.ncpus > 1)
+		printf(" --smp %u --quantum %u", g.ncpus, PICK(&g, quanta));
+	printf("\n");
 	free(g.rec);
 	return 0;
 }

@@ -24,12 +24,13 @@
 #   --timeout S     seconds a run may take before it counts as a hang (default 300)
 #   --keep DIR      where a failing seed's files go (default ./p7fuzz-failures)
 #   --quiet         print failures and a progress line every 1000 seeds only
+#   --case NAME     instead of seeds, one of p7fuzz-gen's hand-made scripts
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$here/../.." && pwd)/build
-first=1 last=100 ops=500 twice=10 tmo=300 keep=./p7fuzz-failures quiet=0
+first=1 last=100 ops=500 twice=10 tmo=300 keep=./p7fuzz-failures quiet=0 case=
 
 usage() {
-	sed -n 's/^# \{0,1\}//; /^run-guest-fuzz.sh/,/^  --quiet/p' "$0" >&2
+	sed -n 's/^# \{0,1\}//; /^run-guest-fuzz.sh/,/^  --case/p' "$0" >&2
 	exit 2
 }
 while [ $# -gt 0 ]; do
@@ -46,6 +47,7 @@ while [ $# -gt 0 ]; do
 	--timeout) tmo=$2; shift ;;
 	--keep) keep=$2; shift ;;
 	--quiet) quiet=1 ;;
+	--case) case=$2; first=0; last=0; shift ;;
 	-h|--help) usage ;;
 	*) echo "run-guest-fuzz.sh: unknown option $1" >&2; usage ;;
 	esac
@@ -90,10 +92,10 @@ run() {
 
 fail() {
 	n_fail=$((n_fail + 1))
-	dest=$keep/seed-$seed
+	dest=$keep/$(echo "$what" | tr ' ' -)
 	mkdir -p "$dest" && cp "$tmp"/a/* "$dest"/ 2>/dev/null
-	echo "FAIL seed $seed: $*"
-	echo "  reproduce: $gen --seed $seed --ops $ops -o script.bin &&"
+	echo "FAIL $what: $*"
+	echo "  reproduce: $gen $genargs -o script.bin &&"
 	echo "    $p7sim run $args --kernel-addr 0 --initrd script.bin --trace run.p7t $guest"
 	echo "  files: $dest (script.bin, out, err, run.p7t; $gen --dump script.bin lists it)"
 	sed -n '1,5s/^/  stderr: /p' "$tmp/a/err"
@@ -103,7 +105,13 @@ seed=$first
 while [ "$seed" -le "$last" ]; do
 	rm -rf "$tmp/a" "$tmp/b"
 	mkdir -p "$tmp/a"
-	if ! args=$("$gen" --seed "$seed" --ops "$ops" -o "$tmp/a/script.bin"); then
+	if [ -n "$case" ]; then
+		what="case $case" genargs="--case $case"
+	else
+		what="seed $seed" genargs="--seed $seed --ops $ops"
+	fi
+	# shellcheck disable=SC2086
+	if ! args=$("$gen" $genargs -o "$tmp/a/script.bin"); then
 		fail "p7fuzz-gen failed"
 		seed=$((seed + 1))
 		continue
@@ -159,13 +167,18 @@ while [ "$seed" -le "$last" ]; do
 	else
 		n_ok=$((n_ok + 1))
 		if [ $quiet = 0 ]; then
-			echo "seed $seed: status $st, $(grep -c . "$tmp/a/out") console lines, $(sed -n 's/.*ok: p7trace v1, //p' "$tmp/a/check")"
+			echo "$what: status $st, $(grep -c . "$tmp/a/out") console lines, $(sed -n 's/.*ok: p7trace v1, //p' "$tmp/a/check")"
 		elif [ $(((seed - first + 1) % 1000)) = 0 ]; then
 			echo "... seed $seed: $n_ok passed, $n_fail failed"
 		fi
 	fi
 	seed=$((seed + 1))
 done
+if [ -n "$case" ]; then
+	echo "run-guest-fuzz: case $case: $n_ok passed, $n_fail failed"
+	[ $n_fail = 0 ]
+	exit
+fi
 echo "run-guest-fuzz: seeds $first-$last, $ops records each: $n_ok passed, $n_fail failed" \
 	"(power-off $n_off, no progress $n_stuck, --max-insns $n_limit, reboot $n_reboot," \
 	"os-term $n_term; $n_twice run twice)"

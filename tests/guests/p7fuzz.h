@@ -70,12 +70,15 @@
 
 #define P7FUZZ_F_MSR		0x1	/* enter with the record's MSR */
 #define P7FUZZ_F_EA		0x2	/* enter at the record's SRR0 */
+/* flags bits 8..10: the vcpu (PIR >> 2 in p7sim) that runs the record; the others skip it */
+#define P7FUZZ_F_CPU_SHIFT	8
+#define P7FUZZ_F_CPU_MASK	0x7
 
 /*
  * Guest real memory (the image is linked and loaded at 0):
  *   0x0000-0x00ff  free: stores there are allowed (EAs near 0)
  *   0x0100-0x1fff  a vector stub every 0x20 bytes (any of them may be hit)
- *   0x2000-        the interpreter
+ *   0x2000-        the interpreter (0x2000 vcpu 0's entry, SECONDARY the others')
  *   GADGET         one slot per vcpu, P7FUZZ_SLOT_SIZE apart: insn[0..3], sc 0
  *   AREA           one page per vcpu: saved registers, state, counters
  *   0x10000-       the script (the initrd: the next 64 KiB boundary)
@@ -85,6 +88,13 @@
  * mode (VRMA real mode ignores EA bits 0:23, 32-bit mode bits 0:31).
  */
 #define P7FUZZ_FREE_END		0x100
+/*
+ * RTAS start-cpu entry of the other vcpus: r3 = the index of the first
+ * record they look at (they run the records tagged with their number).
+ */
+#define P7FUZZ_SECONDARY	0x2004
+/* The script's first record and end, for the other vcpus (two u64). */
+#define P7FUZZ_SHARED		0x7800
 #define P7FUZZ_GADGET		0x7000
 #define P7FUZZ_SLOT_SIZE	0x40
 #define P7FUZZ_SLOT_SC		16	/* offset of the slot's sc 0 */

@@ -6,7 +6,7 @@
  *
  *  - every 0x20 bytes from 0x100 to 0x1fe0 is a vector stub, so any
  *    interrupt (and any branch into the vectors) lands in `common`, which
- *    saves the interrupted registers in this vcpu's area (indexed by PIR,
+ *    saves the interrupted registers in this vcpu's area (see VCPU,
  *    with SPRG1/SPRG2 as the only scratch: ISA 2.06 Book III-S 4.2.1
  *    leaves them to software);
  *  - the asynchronous ones (external 0x500, decrementer 0x900, doorbell
@@ -19,9 +19,12 @@
  *    mode with MSR = SF|ME, whatever the record did to the MSR, the SLB or
  *    the registers (the interpreter keeps its state in memory only).
  *
- * At the end it prints the number of records of each op, the number of
- * interrupts by vector, how many ops ended at the slot's own sc 0, and the
- * checksum, then powers off.  Registers: r20 = record, r21 = area,
+ * At the end vcpu 0 prints, for each vcpu that ran, the number of records
+ * of each op, the number of interrupts by vector, how many ops ended at
+ * the slot's own sc 0, and the checksum, then powers off.  With --smp the
+ * other vcpus run the records tagged with their number once a record has
+ * started them (RTAS start-cpu at P7FUZZ_SECONDARY), and stop themselves
+ * at the end.  Registers: r20 = record, r21 = area,
  * r22 = slot; r14-r19 in the summary.
  */
 #include "p7lib.h"
@@ -34,16 +37,23 @@
 #define SPRN_MMCR0	795
 #define SPRN_PIR	1023
 
-/* r = this vcpu's area: P7FUZZ_AREA + (PIR & 7) << P7FUZZ_AREA_SHIFT */
-#define AREA(r)								\
-	mfspr	r, SPRN_PIR;						\
-	rldic	r, r, P7FUZZ_AREA_SHIFT, 64 - P7FUZZ_AREA_SHIFT - 3;	\
+/*
+ * The vcpu number: p7sim runs vcpu N on thread 0 of core N, PIR 4N (a guest
+ * may not rely on that: Linux takes its CPU numbers from the device tree;
+ * this test program may).  None of these macros touches CR.
+ */
+#define VCPU(r)		mfspr r, SPRN_PIR; rlwinm r, r, 30, 29, 31
+
+/* r = this vcpu's area: P7FUZZ_AREA + vcpu << P7FUZZ_AREA_SHIFT (12) */
+#define AREA(r)					\
+	mfspr	r, SPRN_PIR;			\
+	rlwinm	r, r, 10, 17, 19;		\
 	ori	r, r, P7FUZZ_AREA
 
-/* r = this vcpu's gadget slot (P7FUZZ_SLOT_SIZE is 0x40: shift 6) */
+/* r = this vcpu's gadget slot: P7FUZZ_GADGET + vcpu * P7FUZZ_SLOT_SIZE (0x40) */
 #define SLOT(r)					\
 	mfspr	r, SPRN_PIR;			\
-	rldic	r, r, 6, 64 - 6 - 3;		\
+	rlwinm	r, r, 4, 23, 25;		\
 	ori	r, r, P7FUZZ_GADGET
 
 #define LOAD32(r, v)	lis r, (v) >> 16; ori r, r, (v) & 0xffff
@@ -69,6 +79,11 @@
 
 	. = 0x2000
 _start:
+	b	start0
+	. = P7FUZZ_SECONDARY
+	b	secondary
+
+start0:
 	GUEST_ENTRY
 	AREA(21)
 	/* the area starts zeroed (the script may have been replayed before) */
@@ -115,6 +130,10 @@ _start:
 	std	5, P7FUZZ_A_END(21)
 	addi	6, 22, P7FUZZ_HDR_SIZE
 	std	6, P7FUZZ_A_CURSOR(21)
+	/* for the other vcpus */
+	li	7, P7FUZZ_SHARED
+	std	6, 0(7)
+	std	5, 8(7)
 	ld	15, P7FUZZ_H_SEED(22)
 	PUTS(m_seed)
 	mr	3, 15
@@ -122,6 +141,51 @@ _start:
 	PUTS(m_records)
 	PUTHEX(14)
 	/* this vcpu's slot ends with sc 0 */
+	SLOT(22)
+	LOAD32(5, 0x44000002)
+	stw	5, P7FUZZ_SLOT_SC(22)
+	dcbst	0, 22
+	sync
+	icbi	0, 22
+	isync
+	LOAD32(5, P7FUZZ_DEC_RELOAD)
+	mtdec	5
+	b	loop
+
+/*
+ * Another vcpu, started by a record's RTAS start-cpu: r3 = the index of the
+ * first record to look at.  It runs the records tagged with its number and
+ * stops itself at the end; an entry elsewhere, or before vcpu 0 published
+ * the script, finds nothing to do and stops.
+ */
+secondary:
+	mr	14, 3
+	bl	1f
+1:	mflr	31
+	addi	31, 31, _start - 1b
+	lis	1, 0x80
+	AREA(21)
+	li	5, 4096 / 8
+	mtctr	5
+	li	5, 0
+	addi	6, 21, -8
+2:	stdu	5, 8(6)
+	bdnz	2b
+	li	7, P7FUZZ_SHARED
+	ld	5, 0(7)
+	ld	6, 8(7)
+	std	6, P7FUZZ_A_END(21)
+	/* cursor = first + r3 records, or the end */
+	mr	8, 6
+	LOAD32(9, P7FUZZ_MAX_RECORDS)
+	cmpld	14, 9
+	bgt	3f
+	mulli	8, 14, P7FUZZ_REC_SIZE
+	add	8, 8, 5
+	cmpld	8, 6
+	ble	3f
+	mr	8, 6
+3:	std	8, P7FUZZ_A_CURSOR(21)
 	SLOT(22)
 	LOAD32(5, 0x44000002)
 	stw	5, P7FUZZ_SLOT_SC(22)
@@ -143,6 +207,12 @@ loop:
 	bge	done
 	addi	5, 20, P7FUZZ_REC_SIZE
 	std	5, P7FUZZ_A_CURSOR(21)
+	/* another vcpu's record? */
+	lhz	7, P7FUZZ_R_FLAGS(20)
+	rlwinm	7, 7, 32 - P7FUZZ_F_CPU_SHIFT, 29, 31
+	VCPU(8)
+	cmpw	7, 8
+	bne	loop
 	lhz	6, P7FUZZ_R_OP(20)
 	andi.	7, 6, P7FUZZ_NR_OPS - 1
 	sldi	7, 7, 2
@@ -296,7 +366,7 @@ irq_external:
 	cmpwi	6, 2
 	bne	1f
 	li	3, H_IPI
-	mfspr	4, SPRN_PIR
+	VCPU(4)
 	li	5, 0xff
 	sc	1
 1:	AREA(11)
@@ -388,12 +458,23 @@ irq_sync:
 	b	loop
 
 /* ---- the summary ------------------------------------------------------- */
+/* vcpu 0 prints every vcpu's counters (r23 = vcpu, r21 = its area); the others stop. */
 done:
+	VCPU(5)
+	cmpwi	5, 0
+	bne	stop_self
 	PUTS(m_done)
+	li	23, 0
+9:	rldic	21, 23, P7FUZZ_AREA_SHIFT, 64 - P7FUZZ_AREA_SHIFT - 3
+	ori	21, 21, P7FUZZ_AREA
+	ld	5, P7FUZZ_A_END(21)
+	cmpdi	5, 0
+	beq	8f
+	PUTS(m_cpu)
+	PUTHEX(23)
 	/* records by op */
 	li	14, 0
-1:	AREA(21)
-	sldi	5, 14, 2
+1:	sldi	5, 14, 2
 	addi	5, 5, P7FUZZ_A_OPS
 	lwzx	15, 21, 5
 	cmpwi	15, 0
@@ -408,8 +489,7 @@ done:
 	blt	1b
 	/* interrupts by vector */
 	li	14, 0
-3:	AREA(21)
-	sldi	5, 14, 2
+3:	sldi	5, 14, 2
 	addi	5, 5, P7FUZZ_A_IRQS
 	lwzx	15, 21, 5
 	cmpwi	15, 0
@@ -422,15 +502,21 @@ done:
 4:	addi	14, 14, 1
 	cmpwi	14, 0x100
 	blt	3b
-	AREA(21)
 	ld	15, P7FUZZ_A_NORMAL(21)
 	PUTS(m_normal)
 	PUTHEX(15)
-	AREA(21)
 	ld	15, P7FUZZ_A_CKSUM(21)
 	PUTS(m_cksum)
 	PUTHEX(15)
+8:	addi	23, 23, 1
+	cmpwi	23, P7FUZZ_MAX_CPUS
+	blt	9b
 	POWER_OFF
+
+stop_self:
+	addi	3, 31, rtas_stop_self - _start
+	bl	rtas
+	b	stop_self
 
 no_script:
 	PUTS(m_no_script)
@@ -468,11 +554,14 @@ puthex:
 	mtlr	19
 	blr
 
+	.balign	8
+rtas_stop_self:	.long	RTAS_STOP_SELF, 0, 1, 0
 s_initrd_start:	.asciz	"linux,initrd-start"
 s_initrd_end:	.asciz	"linux,initrd-end"
 m_seed:		.asciz	"p7fuzz: seed "
 m_records:	.asciz	", records "
 m_done:		.asciz	"p7fuzz: done\n"
+m_cpu:		.asciz	"vcpu "
 m_op:		.asciz	"op "
 m_irq:		.asciz	"irq "
 m_colon:	.asciz	": "

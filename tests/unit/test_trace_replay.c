@@ -34,7 +34,7 @@ struct toy {
 	bool skip_h_enter;	/* cannot replay H_ENTER: SKIP */
 	bool fail;		/* the core fails */
 	uint64_t v[1024], r[1024];
-	unsigned int starts, set_hptes, set_rcs, exits, hcalls, finishes;
+	unsigned int starts, set_hptes, set_rcs, wakes, exits, hcalls, finishes;
 	uint64_t rc_index, rc_bits;	/* the last set_rc */
 	/* what the hooks saw of the rebuilt state */
 	uint64_t seen_hpte_v, seen_r3;
@@ -77,6 +77,12 @@ static int toy_set_rc(void *ctx, uint64_t index, uint64_t rc)
 	t->set_rcs++;
 	t->rc_index = index;
 	t->rc_bits = rc;
+	return 0;
+}
+
+static int toy_woke(void *ctx, uint32_t vcpu)
+{
+	((struct toy *)ctx)->wakes += vcpu + 1;
 	return 0;
 }
 
@@ -231,6 +237,7 @@ static const struct p7trace_replay_ops toy_ops = {
 	.start = toy_start,
 	.set_hpte = toy_set_hpte,
 	.set_rc = toy_set_rc,
+	.woke = toy_woke,
 	.exit = toy_exit,
 	.hcall = toy_hcall,
 	.finish = toy_finish,
@@ -481,24 +488,28 @@ static void test_inconsistent_trace(void **state)
 /*
  * The R/C a guest run left (HV_TR_HW_RC) go into the core before its next
  * decision, only the R and C bits of them; the rebuilt HPT has them in its
- * hardware dword 1.  An index beyond the HPT is refused like an HPTE's.
+ * hardware dword 1.  An index beyond the HPT is refused like an HPTE's.  A
+ * wake-up from cede outside a unit (HV_TR_CEDE 0) goes to woke(), a cede
+ * (1) does not.
  */
 static void test_hw_rc(void **state)
 {
 	uint64_t a[TRT_NWORDS] = { 0, 0x10, 0x0, 0x0, 0x5, 0x6, 0x5, 0x6 };
 	uint64_t rc[TRR_NWORDS] = { 0, 0x10, 0x180 | 0x7 };
 	uint64_t far[TRR_NWORDS] = { 0, 1ULL << 20, 0x100 };
-	const uint64_t *words[] = { a, rc };
-	uint32_t types[] = { HV_TR_HPTE, HV_TR_HW_RC };
-	uint32_t nw[] = { TRT_NWORDS, TRR_NWORDS };
+	uint64_t woke[TRC_NWORDS] = { 0, 0, 0x1234 }, ceded[TRC_NWORDS] = { 0, 1, 0x1234 };
+	const uint64_t *words[] = { a, rc, woke, ceded };
+	uint32_t types[] = { HV_TR_HPTE, HV_TR_HW_RC, HV_TR_CEDE, HV_TR_CEDE };
+	uint32_t nw[] = { TRT_NWORDS, TRR_NWORDS, TRC_NWORDS, TRC_NWORDS };
 	struct toy t = { 0 };
 	struct synth s;
 	struct run x;
 
-	assert_int_equal(synth_records(&s, NULL, 2, types, words, nw), 0);
+	assert_int_equal(synth_records(&s, NULL, 4, types, words, nw), 0);
 	replay(&x, s.buf, s.len, &toy_ops, &t);
 	if (x.rc)
 		fail_msg("rc %d:\n%s%s", x.rc, x.out, x.err);
+	assert_int_equal(t.wakes, 1);		/* vcpu 0, once */
 	assert_int_equal(t.set_hptes, 1);
 	assert_int_equal(t.set_rcs, 1);
 	assert_int_equal(t.rc_index, 0x10);

@@ -129,6 +129,23 @@ static int rb_set_rc(void *ctx, uint64_t index, uint64_t rc)
 	return 0;
 }
 
+/*
+ * A ceded vcpu woke up in the run loop's entry, outside a replayed unit
+ * (hv_vcpu_prepare_entry): it is no longer ceded and a prod it had is used
+ * up.  Without this a later H_CEDE returned at once in replay where it
+ * slept in the run (found by the guest-driven fuzzer, --smp with H_PROD).
+ */
+static int rb_woke(void *ctx, uint32_t id)
+{
+	struct rb *b = ctx;
+
+	if (id >= b->ncpus)
+		return -1;
+	b->vcpu[id]->ceded = false;
+	b->vcpu[id]->prodded = false;
+	return 0;
+}
+
 /* The machine's clock at the record: host code takes no simulated time. */
 static void rb_time(struct rb *b, const struct p7trace_event *ev)
 {
@@ -208,6 +225,7 @@ static const struct p7trace_replay_ops hv_replay_ops = {
 	.start = rb_start,
 	.set_hpte = rb_set_hpte,
 	.set_rc = rb_set_rc,
+	.woke = rb_woke,
 	.exit = rb_exit,
 	.hcall = rb_hcall,
 	.finish = rb_finish,

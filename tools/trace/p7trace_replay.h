@@ -62,6 +62,13 @@ struct p7trace_replay_ops {
 	 * core's next decision reads them.  May be NULL.
 	 */
 	int (*set_rc)(void *ctx, uint64_t index, uint64_t rc);
+	/*
+	 * A ceded vcpu woke up outside any replayed unit (HV_TR_CEDE 0: the
+	 * VMM ran it again after a HV_EXIT_CEDED): what the run loop's entry
+	 * did then, which no later record says (a pending H_PROD is used up).
+	 * May be NULL.
+	 */
+	int (*woke)(void *ctx, uint32_t vcpu);
 	/* Feed one recorded guest exit (all words known) to the exit handler. */
 	int (*exit)(void *ctx, struct p7trace_replay *rp, uint32_t vcpu,
 		    const struct p7trace_event *exit, p7trace_emit_fn *emit, void *ectx);

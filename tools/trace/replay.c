@@ -456,7 +456,10 @@ static int bad_trace(struct run *x, const struct p7trace_event *ev, uint64_t ind
 	return -1;
 }
 
-/* The core's HPT follows an HPTE record, or the R/C a guest run left. */
+/*
+ * The core follows a record outside a replayed unit: an HPTE change, the
+ * R/C a guest run left, a ceded vcpu's wake-up.
+ */
 static int load_hpt(struct run *x, const struct p7trace_event *ev)
 {
 	if (!x->ops)
@@ -466,6 +469,9 @@ static int load_hpt(struct run *x, const struct p7trace_event *ev)
 	if (ev->type == HV_TR_HW_RC && x->ops->set_rc && p7trace_known(ev, TRR_INDEX) &&
 	    p7trace_known(ev, TRR_RC))
 		return x->ops->set_rc(x->ctx, ev->w[TRR_INDEX], ev->w[TRR_RC] & HPTE_RC_BITS);
+	if (ev->type == HV_TR_CEDE && x->ops->woke && p7trace_known(ev, TRC_STATE) &&
+	    !ev->w[TRC_STATE])
+		return x->ops->woke(x->ctx, (uint32_t)ev->w[TRC_VCPU]);
 	return 0;
 }
 
@@ -500,7 +506,7 @@ static int step(struct run *x, const struct p7trace_event *ev, uint64_t index)
 			return bad_trace(x, ev, index, why);
 		/* A skipped unit: the core's HPT follows the trace. */
 		if (u->skipped && load_hpt(x, ev) < 0)
-			return hook_error(x, u, "could not load an HPTE");
+			return hook_error(x, u, "could not load the state of a record");
 		return 0;
 	}
 
@@ -523,8 +529,9 @@ static int step(struct run *x, const struct p7trace_event *ev, uint64_t index)
 		return 0;
 	case HV_TR_HPTE:
 	case HV_TR_HW_RC:
+	case HV_TR_CEDE:
 		if (load_hpt(x, ev) < 0)
-			return hook_error(x, u, "could not load an HPTE");
+			return hook_error(x, u, "could not load the state of a record");
 		return 0;
 	}
 	return 0;
