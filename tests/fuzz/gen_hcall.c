@@ -239,6 +239,13 @@ void emit_rtas(struct gen *g, uint32_t token, uint32_t nargs, uint32_t nret,
 
 	if (n > sizeof(b))
 		n = sizeof(b);
+	/*
+	 * The interpreter writes the buffer in real mode: an address that is
+	 * safe for the VMM (beyond RAM, say 1 TB + 0x100) may still alias the
+	 * interpreter through the VRMA's 40 bits.
+	 */
+	if (hits_interpreter(buf, sizeof(b), SANE_MSR))
+		buf = P7FUZZ_PROTECT_END + 0x300;
 	put32(b, token);
 	put32(b + 4, nargs);
 	put32(b + 8, nret);
