@@ -5,8 +5,8 @@
  * The engine runs every guest at its own problem state, so it stops on each
  * privileged instruction a guest kernel executes, on every word it cannot
  * decode (instructions POWER7 lacks, and the POWER7 ones its CPU model lacks:
- * tlbie, tlbiel, nap, doze, sleep, rvwinkle, wait), and on a trap instruction
- * whose condition is met.  For one instruction word the model:
+ * tlbie, tlbiel, nap, doze, sleep, rvwinkle, wait), on a trap instruction
+ * whose condition is met, and on mffs and mcrfs (sim/fpscr.c).  For one instruction word the model:
  *
  *  1. Decodes the primary and extended opcode.  A word that is no POWER7
  *     instruction gives the Hypervisor Emulation Assistance interrupt with
@@ -31,6 +31,7 @@
 
 #include "cpu.h"
 #include "engine.h"
+#include "fpscr.h"
 #include "hv_env_sim.h"
 #include "interrupt.h"
 #include "mmu.h"
@@ -55,6 +56,7 @@
 #define PO_TWI		3
 #define PO_XL		19
 #define PO_X		31
+#define PO_FP		63
 
 /* Extended opcodes of primary 19. */
 #define XL_RFID		18
@@ -573,6 +575,8 @@ enum sim_emu_result sim_emulate(struct sim_thread *t, const struct sim_stop_info
 		return emulate_xl(t, insn, irq);
 	case PO_X:
 		return emulate_x(t, insn, irq);
+	case PO_FP:
+		return sim_emulate_fp(t, insn, irq);
 	}
 	/*
 	 * Any other word the engine stops on is one POWER7 does not execute:

@@ -88,6 +88,9 @@ void sim_ue_vsr(struct sim_ue *e, unsigned int n, uint64_t *dw0, uint64_t *dw1);
 void sim_ue_set_vsr(struct sim_ue *e, unsigned int n, uint64_t dw0, uint64_t dw1);
 /* VSCR as mfvscr reads it (NJ, SAT). */
 uint32_t sim_ue_vscr(struct sim_ue *e);
+/* The FPSCR the FP instructions update (bits 32:63; DRN is not kept). */
+uint64_t sim_ue_fpscr(struct sim_ue *e);
+void sim_ue_set_fpscr(struct sim_ue *e, uint64_t fpscr);
 void sim_ue_set_vscr(struct sim_ue *e, uint32_t vscr);
 /* SPRs the engine serves without trapping (AMR, PPR, SPRG3, DSCR...). */
 uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn);

@@ -132,7 +132,7 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 	PUT_IF_CHANGED(all, g->held.lr, t->lr, sim_ue_set_lr(e, t->lr));
 	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, sim_ue_set_ctr(e, t->ctr));
 	PUT_IF_CHANGED(all, g->held.xer, t->xer, sim_ue_set_xer(e, t->xer));
-	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, reg_write(e, UC_PPC_REG_FPSCR, t->fpscr));
+	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, sim_ue_set_fpscr(e, t->fpscr));
 	g->held.t = t;
 	put_vector(g, t);
 	for (unsigned int i = 0; i < g->nput; i++)
@@ -160,7 +160,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	if (e->guest_msr & (M_FP | M_VSX)) {
 		for (unsigned int i = 0; i < 32; i++)
 			t->fpr[i] = g->held.fpr[i] = sim_ue_fpr(e, i);
-		t->fpscr = g->held.fpscr = reg_read(e, UC_PPC_REG_FPSCR);
+		t->fpscr = g->held.fpscr = sim_ue_fpscr(e);
 	}
 	get_vector(g, t);
 	/* Only SPRs the guest can write without trapping can have changed. */

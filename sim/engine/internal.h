@@ -52,6 +52,19 @@
 #define ENV_VSR_DW0		8	/* byte offset of doubleword 0 in an entry */
 #define ENV_VSR_DW1		0
 #define ENV_VSCR_SAT		(ENV_VSR + 64 * ENV_VSR_SIZE)
+/*
+ * The FPSCR the floating-point instructions really use.  libunicorn 2.0.1
+ * exports the helpers of QEMU's fpu_helper.c and dfp_helper.c without the
+ * per-target suffix, and the 32-bit PowerPC build's copies won: every FP,
+ * VSX and DFP helper the 64-bit translator calls addresses the 32-bit
+ * CPUPPCState layout.  Their fp_status and fpscr (4 bytes) land 12 bytes
+ * into the 64-bit env's callback slot of SPR 943, which POWER10 leaves
+ * unregistered, while mffs, mcrfs, the record forms and uc_reg_read read
+ * the 64-bit fpscr field that no FP instruction updates.  The engine keeps
+ * the thread's FPSCR here, and mffs and mcrfs stop for the model.
+ */
+#define ENV_FPSCR_FP		71404
+#define ENV_FP_ALIAS_SPR	943	/* the SPR whose callback slot holds it */
 #define VSCR_NJ			0x00010000u
 #define VSCR_SAT		0x00000001u
 
@@ -206,6 +219,8 @@ extern void helper_mtvscr_ppc64(void *env, uint32_t vscr);
 extern bool ppc_cpu_tlb_fill_ppc64(void *cs, uint64_t addr, int size, int access_type,
 				   int mmu_idx, bool probe, uintptr_t retaddr);
 extern uint32_t helper_mfvscr_ppc64(void *env);
+/* mtfsf's helper (unsuffixed: the 32-bit build's, see ENV_FPSCR_FP). */
+extern void helper_store_fpscr(void *env, uint64_t arg, uint32_t mask);
 
 struct sim_ue {
 	uc_engine *uc;
@@ -216,6 +231,8 @@ struct sim_ue {
 	uint8_t *tb_env;		/* fake ppc_tb_t: tb_freq 0, tb_offset is TB */
 	const uint8_t *hash_opts;	/* PPCHash64Options of the CPU */
 	void *invalid_handler;
+	/* mfspr/mtspr split by SPR number bits 5:9 (probe.c, trap_alias_spr) */
+	void **spr_slot[2], *spr_leaf[2], **spr_sub[2];
 	uc_hook h_intr, h_block;
 	bool counting;
 

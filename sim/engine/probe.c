@@ -64,30 +64,141 @@ static int filter_table(struct sim_ue *e, void **tab, int len, int depth, uint64
 	return removed;
 }
 
-/*
- * icbi must reach the model: QEMU's icbi only checks the address, while the
- * translated code it stands for (the instruction cache) must be dropped.  Its
- * handler, opcode 31, opc2 0x16, opc3 0x1e, is replaced by the invalid one,
- * so icbi stops as illegal with a precise PC and the model emulates it.
- */
-static int trap_icbi(struct sim_ue *e, void **primary)
+static void *spr_cb_ptr(struct sim_ue *e, unsigned int sprn, unsigned int off)
 {
-	void **tab, *h;
+	void *p;
+
+	memcpy(&p, e->env + ENV_SPR_CB + SPR_CB_SIZE * sprn + off, sizeof(p));
+	return p;
+}
+
+/*
+ * The handler slot of opcode @po/@opc2/@opc3 (QEMU's tables are indexed by
+ * the extended opcode's low five bits, then its high five; a third level,
+ * by bits 11:15, takes index 0, the form whose field is 0).  NULL when the
+ * tables are not shaped so.
+ */
+static void **handler_slot(struct sim_ue *e, void **primary, unsigned int po, unsigned int opc2,
+			   unsigned int opc3)
+{
+	void **tab, **slot;
+
+	if (!opc_is_indirect(primary[po]))
+		return NULL;
+	tab = opc_table(primary[po]);
+	if (!opc_is_indirect(tab[opc2]))
+		return NULL;
+	tab = opc_table(tab[opc2]);
+	slot = &tab[opc3];
+	if (*slot && opc_is_indirect(*slot))
+		slot = &opc_table(*slot)[0];
+	if (!*slot || *slot == e->invalid_handler || opc_is_indirect(*slot))
+		return NULL;
+	return slot;
+}
+
+static uint64_t handler_type(void *h)
+{
 	uint64_t type;
 
-	if (!opc_is_indirect(primary[31]))
-		return -1;
-	tab = opc_table(primary[31]);
-	if (!opc_is_indirect(tab[0x16]))
-		return -1;
-	tab = opc_table(tab[0x16]);
-	h = tab[0x1e];
-	if (!h || h == e->invalid_handler || opc_is_indirect(h))
-		return -1;
 	memcpy(&type, (uint8_t *)h + OPC_TYPE_OFF, 8);
-	if (type != QX_PPC_CACHE_ICBI)
+	return type;
+}
+
+/*
+ * Instructions that must reach the model stop as illegal with a precise PC
+ * once their handlers are replaced by the invalid one:
+ * - icbi (31/0x16/0x1e): QEMU's only checks the address, while the
+ *   translated code it stands for (the instruction cache) must be dropped;
+ * - mffs (63/0x07/0x12) and mcrfs (63/0x00/0x02): they read a copy of the
+ *   FPSCR that the FP instructions never update (ENV_FPSCR_FP); the model
+ *   executes them on the real one.  Both must be FP handlers, typed as
+ *   mtfsf (63/0x07/0x16) is.
+ */
+static int trap_for_model(struct sim_ue *e, void **primary)
+{
+	void **icbi = handler_slot(e, primary, 31, 0x16, 0x1e);
+	void **mffs = handler_slot(e, primary, 63, 0x07, 0x12);
+	void **mcrfs = handler_slot(e, primary, 63, 0x00, 0x02);
+	void **mtfsf = handler_slot(e, primary, 63, 0x07, 0x16);
+	uint64_t fp;
+
+	if (!icbi || handler_type(*icbi) != QX_PPC_CACHE_ICBI || !mffs || !mcrfs || !mtfsf)
 		return -1;
-	tab[0x1e] = e->invalid_handler;
+	fp = handler_type(*mtfsf);
+	if (handler_type(*mffs) != fp || handler_type(*mcrfs) != fp)
+		return -1;
+	*icbi = *mffs = *mcrfs = e->invalid_handler;
+	return 0;
+}
+
+/*
+ * SPR ENV_FP_ALIAS_SPR's callback slot holds the FP helpers' fp_status and
+ * FPSCR (ENV_FPSCR_FP), so its problem-state write callback is whatever the
+ * rounding mode and exception flags make it: a guest mtspr to it after FP
+ * arithmetic would call that.  mfspr (31/0x13/0x0a) and mtspr
+ * (31/0x13/0x0e) get a fourth table level, indexed by SPR number bits 5:9
+ * (instruction bits 11:15) as QEMU indexes its fourth level: every entry is
+ * the original handler but the alias's, which is the invalid one.  The 32
+ * SPRs that share its low bits (15, 47, ... 1007) then stop for the model,
+ * which serves them as POWER7 does; none is on a hot path.
+ */
+static int trap_alias_spr(struct sim_ue *e, void **primary)
+{
+	static const unsigned int opc3[2] = { 0x0a, 0x0e };
+
+	for (unsigned int i = 0; i < 2; i++) {
+		void **slot = handler_slot(e, primary, 31, 0x13, opc3[i]);
+		void **sub;
+
+		if (!slot || slot != &opc_table(opc_table(primary[31])[0x13])[opc3[i]])
+			return -1;
+		sub = calloc(OPC_TABLE_LEN, sizeof(*sub));
+		if (!sub)
+			return -1;
+		for (unsigned int j = 0; j < OPC_TABLE_LEN; j++)
+			sub[j] = *slot;
+		sub[ENV_FP_ALIAS_SPR & 0x1f] = e->invalid_handler;
+		e->spr_slot[i] = slot;
+		e->spr_leaf[i] = *slot;
+		e->spr_sub[i] = sub;
+		*slot = (void *)((uintptr_t)sub | OPC_INDIRECT);
+	}
+	return 0;
+}
+
+/* Before uc_close, which frees the tables it made: the original leaves back. */
+static void untrap_alias_spr(struct sim_ue *e)
+{
+	for (unsigned int i = 0; i < 2; i++) {
+		if (e->spr_slot[i])
+			*e->spr_slot[i] = e->spr_leaf[i];
+		free(e->spr_sub[i]);
+		e->spr_slot[i] = NULL;
+		e->spr_sub[i] = NULL;
+	}
+}
+
+/*
+ * The FPSCR of the FP helpers: mtfsf's helper must store where ENV_FPSCR_FP
+ * says, leave the 64-bit field alone, and the slot it shares must belong to
+ * an SPR nothing registered.
+ */
+static int probe_fpscr(struct sim_ue *e, char *err, size_t len)
+{
+	const uint32_t pat = 0x12004001;	/* OX, XX, FPRF bit, RN = 1: no summary bits */
+	uint64_t dflt = reg_read(e, UC_PPC_REG_FPSCR);
+	uint32_t seen;
+
+	if (spr_cb_ptr(e, ENV_FP_ALIAS_SPR, SPR_CB_NAME))
+		return fail(err, len, "engine: libunicorn internals do not match (SPR %d is "
+			    "registered)", ENV_FP_ALIAS_SPR);
+	helper_store_fpscr(e->env, pat, 0xff);
+	seen = *ENVP(e, ENV_FPSCR_FP, uint32_t);
+	if (seen != pat || reg_read(e, UC_PPC_REG_FPSCR) != dflt)
+		return fail(err, len, "engine: libunicorn internals do not match (FPSCR helper "
+			    "stored 0x%x at env+%d)", seen, ENV_FPSCR_FP);
+	sim_ue_set_fpscr(e, 0);
 	return 0;
 }
 
@@ -164,7 +275,9 @@ static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 		return fail(err, len, "engine: libunicorn internals do not match (opcode "
 			    "table)");
 	e->invalid_handler = opc[0];
-	return probe_vector(e, err, len);
+	if (probe_vector(e, err, len))
+		return -EINVAL;
+	return probe_fpscr(e, err, len);
 }
 
 /*
@@ -210,14 +323,6 @@ static void probe_tlb(struct sim_ue *e)
 		return;
 	e->tlb_fast = top - 16 * (n - 1);
 	e->tlb_modes = n;
-}
-
-static void *spr_cb_ptr(struct sim_ue *e, unsigned int sprn, unsigned int off)
-{
-	void *p;
-
-	memcpy(&p, e->env + ENV_SPR_CB + SPR_CB_SIZE * sprn + off, sizeof(p));
-	return p;
 }
 
 static bool spr_cb_named(struct sim_ue *e, unsigned int sprn, const char *name)
@@ -339,10 +444,10 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 			   "filter removed %d handlers)", removed);
 		goto out_close;
 	}
-	ret = trap_icbi(e, ENVP(e, ENV_OPCODES, void *));
-	if (ret) {
-		ret = fail(err, errlen, "engine: libunicorn internals do not match (no icbi "
-			   "handler at opcode 31/0x16/0x1e)");
+	ret = trap_for_model(e, ENVP(e, ENV_OPCODES, void *));
+	if (ret || trap_alias_spr(e, ENVP(e, ENV_OPCODES, void *))) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (icbi, mffs, "
+			   "mcrfs, mfspr, mtspr handlers)");
 		goto out_close;
 	}
 	ret = ue_hints_install(e, ENVP(e, ENV_OPCODES, void *));
@@ -386,6 +491,7 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	return 0;
 
 out_close:
+	untrap_alias_spr(e);
 	uc_close(e->uc);
 	free(e->tb_env);
 	free(e);
@@ -400,6 +506,7 @@ void sim_ue_close(struct sim_ue *e)
 		free(e->tlb_seen[i].w);
 	/* Unicorn does not own the fake tb_env: detach it before closing. */
 	*ENVP(e, ENV_TB_ENV, void *) = NULL;
+	untrap_alias_spr(e);
 	uc_close(e->uc);
 	free(e->tb_env);
 	free(e);

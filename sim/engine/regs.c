@@ -111,6 +111,27 @@ void sim_ue_set_vscr(struct sim_ue *e, uint32_t vscr)
 	helper_mtvscr_ppc64(e->env, vscr);
 }
 
+/* FPSCR enable bits VE OE UE ZE XE (ISA 2.06 Book I 4.2.2). */
+#define FPSCR_ENABLES	0xf8u
+
+uint64_t sim_ue_fpscr(struct sim_ue *e)
+{
+	return *ENVP(e, ENV_FPSCR_FP, uint32_t);
+}
+
+void sim_ue_set_fpscr(struct sim_ue *e, uint64_t fpscr)
+{
+	/*
+	 * mtfsf's own helper sets the rounding mode the arithmetic uses; with
+	 * the enables clear it cannot raise an exception.  The value itself,
+	 * enables and summaries as given, is stored after it.  The copy that
+	 * uc_reg_read sees follows for the record forms (ENV_FPSCR_FP).
+	 */
+	helper_store_fpscr(e->env, fpscr & ~(uint64_t)FPSCR_ENABLES, 0xff);
+	*ENVP(e, ENV_FPSCR_FP, uint32_t) = (uint32_t)fpscr;
+	reg_write(e, UC_PPC_REG_FPSCR, (uint32_t)fpscr);
+}
+
 uint64_t sim_ue_spr(struct sim_ue *e, unsigned int sprn)
 {
 	return sprn < 1024 ? *ENVP(e, ENV_SPR + 8 * sprn, uint64_t) : 0;

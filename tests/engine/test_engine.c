@@ -250,6 +250,40 @@ static void test_priority_hints_stay_in_engine(void **state)
 	assert_true(after - before >= 4);
 }
 
+/*
+ * FPSCR: mtfsf, mtfsb1 and an FP divide by zero (FX, ZX; FPRF +infinity)
+ * update the one FPSCR the engine keeps (sim_ue_fpscr); mffs stops for
+ * the model, which executes it on that value (sim/fpscr.c).
+ */
+static void test_fpscr(void **state)
+{
+	const uint32_t code[] = {
+		PPC_D(50, 1, 0, 0x3000),	/* lfd f1, 0x3000 */
+		0xfdfe0d8e,			/* mtfsf 0xff, f1 */
+		0xffe0004c,			/* mtfsb1 31 */
+		PPC_D(50, 3, 0, 0x3008),	/* lfd f3, 0x3008 (1.0) */
+		PPC_D(50, 4, 0, 0x3010),	/* lfd f4, 0x3010 (0.0) */
+		0xfca32024,			/* fdiv f5, f3, f4 */
+		0xfc40048e,			/* mffs f2 */
+		ppc_sc(1),
+	};
+	struct sim_ue_exit x;
+
+	fx_code(&F, FX_CODE, code, 8);
+	fx_be64(&F, FX_RMA + 0x3000, 0x02000000);
+	fx_be64(&F, FX_RMA + 0x3008, 0x3ff0000000000000ULL);
+	fx_be64(&F, FX_RMA + 0x3010, 0);
+	reset(FX_MSR_SF | FX_MSR_ME | 0x2000);
+	sim_ue_run(F.e, 1000, &x);
+	assert_int_equal(x.ev, SIM_UE_ILLEGAL);
+	assert_int_equal(x.pc, FX_CODE + 24);
+	assert_int_equal(x.insn, 0xfc40048e);
+	/* XX and RN = 01 from mtfsf/mtfsb1; FX, ZX, FPRF = 00101 (+infinity). */
+	assert_int_equal(sim_ue_fpscr(F.e), 0x02000001 | 0x80000000 | 0x04000000 | 0x5000);
+	sim_ue_set_fpscr(F.e, 0);
+	assert_int_equal(sim_ue_fpscr(F.e), 0);
+}
+
 /* A budget ends an endless loop within one translated block. */
 static void test_budget(void **state)
 {
@@ -358,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_mftb_reads_sim_timebase),
 		cmocka_unit_test(test_priority_hints_stay_in_engine),
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_fpscr),
 		cmocka_unit_test(test_relocated_mode),
 		cmocka_unit_test(test_ten_million_round_trips),
 		cmocka_unit_test(test_refuses_unexpected_library),

@@ -300,7 +300,7 @@ static void test_linux_tree(void **state)
 	assert_int_equal(len, 8);
 	assert_int_equal(pa[0], 6);
 	assert_int_equal(pa[2], 0xf6);		/* MMU, FPU, SLB, RUN, DABR, NX */
-	assert_int_equal(pa[7] & 0x80, 0);	/* no little-endian mode */
+	assert_int_equal(pa[7], 0xc0);		/* true little-endian mode, CFAR */
 	assert_int_equal(get_u32(fdt, cpu, "ibm,vmx"), 2);
 	assert_int_equal(get_u32(fdt, cpu, "ibm,dfp"), 1);
 	assert_int_equal(get_u32(fdt, cpu, "ibm,chip-id"), 0);

@@ -42,10 +42,12 @@ static const uint32_t p7_segment_sizes[] = { 28, 40 };
  * then attribute bytes with bit 0 the most significant.  Byte 0: MMU,
  * FPU, SLB, run latch (CTRL), DABR, no-execute (bits 0-3, 5, 6); byte 1:
  * bits 2-7 (cache-inhibited large pages, ...); byte 2: bits 0, 1, 5-7;
- * byte 4 bit 0; all as POWER7 has them.  Byte 5 bit 0 (little-endian
- * mode) is left clear: the model runs big-endian guests only.
+ * byte 4 bit 0; byte 5 bits 0 and 1: true little-endian mode (MSR[LE],
+ * which the engine executes) and CFAR; all as POWER7 has them (QEMU 7.2
+ * gives a POWER7 the same bytes 4 and 5).  Linux takes byte 5 bit 0 for
+ * CPU_FTR_REAL_LE and PPC_FEATURE_TRUE_LE in AT_HWCAP.
  */
-static const uint8_t p7_pa_features[] = { 6, 0, 0xf6, 0x3f, 0xc7, 0x00, 0x80, 0x00 };
+static const uint8_t p7_pa_features[] = { 6, 0, 0xf6, 0x3f, 0xc7, 0x00, 0x80, 0xc0 };
 
 /* Bail out of the builder with libfdt's error. */
 #define TRY(x)						\
