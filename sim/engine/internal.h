@@ -108,6 +108,16 @@ enum {
 #define OPC_TABLE_LEN		32
 #define OPC_PRIMARY_LEN		64
 
+static inline bool opc_is_indirect(void *h)
+{
+	return ((uintptr_t)h & 3) == OPC_INDIRECT;
+}
+
+static inline void **opc_table(void *h)
+{
+	return (void **)((uintptr_t)h & ~(uintptr_t)3);
+}
+
 /*
  * Instruction classes of QEMU's translator that POWER7 implements (ISA 2.06B
  * plus POWER7's server extras).  The default POWER10 model carries more;
@@ -327,6 +337,9 @@ void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
 
 /* clock.c: mftb without a host clock read (installed by sim_ue_open). */
 int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len);
+
+/* hints.c: priority hints translated without QEMU's pause (installed by sim_ue_open). */
+int ue_hints_install(struct sim_ue *e, void **primary);
 
 /* stores.c: stores at engine speed (probed and installed by sim_ue_open). */
 int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len);

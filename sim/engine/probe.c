@@ -29,16 +29,6 @@ static int fail(char *err, size_t len, const char *fmt, ...)
 
 /* ---- start-up probing -------------------------------------------------------- */
 
-static bool opc_is_indirect(void *h)
-{
-	return ((uintptr_t)h & 3) == OPC_INDIRECT;
-}
-
-static void **opc_table(void *h)
-{
-	return (void **)((uintptr_t)h & ~(uintptr_t)3);
-}
-
 /*
  * Walk one opcode table; replace every handler POWER7 does not implement by
  * the invalid handler.  Returns the number replaced, or -1 on a malformed
@@ -487,6 +477,12 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	if (ret || trap_alias_spr(e, ENVP(e, ENV_OPCODES, void *))) {
 		ret = fail(err, errlen, "engine: libunicorn internals do not match (icbi, mffs, "
 			   "mcrfs, mfspr, mtspr handlers)");
+		goto out_close;
+	}
+	ret = ue_hints_install(e, ENVP(e, ENV_OPCODES, void *));
+	if (ret) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (no or "
+			   "handler at opcode 31/0x1c/0x0d)");
 		goto out_close;
 	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
