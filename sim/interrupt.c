@@ -107,6 +107,9 @@ bool sim_intr_deliver(struct sim_thread *t, const struct sim_intr *irq)
 		t->spr[SPRN_SRR1] = srr1;
 	}
 
+	/* SRR0/1 and DAR are served by the engine in supervisor state: reload them. */
+	t->regs_dirty = true;
+
 	/* 3. Interrupt-specific registers. */
 	switch (irq->vec) {
 	case BOOK3S_INTERRUPT_DATA_STORAGE:

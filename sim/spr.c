@@ -37,6 +37,7 @@
 #define H	SIM_SPR_HYP
 #define N	SIM_SPR_NONE
 #define E	SIM_SPR_ENGINE
+#define V	SIM_SPR_ENGINE_SV
 
 /* LPCR bits POWER7 implements: VPM0/1, ISL, DPFD, VRMASD, RMLS (4 bits), ILE,
  * PECE0-2, MER, TC, LPES0/1, RMI, HDICE.  Others are ignored on write. */
@@ -54,11 +55,11 @@ const struct sim_spr sim_spr_table[SIM_NR_SPRS] = {
 	[SPRN_UAMR]	= { "AMR(13)",	64,	P,	P,	SIM_FX_UAMR,	E,	SPRN_AMR },
 	[SPRN_DSCR]	= { "DSCR",	64,	S,	S,	SIM_FX_NONE,	0 },
 	[SPRN_DSISR]	= { "DSISR",	32,	S,	S,	SIM_FX_NONE,	0 },
-	[SPRN_DAR]	= { "DAR",	64,	S,	S,	SIM_FX_NONE,	0 },
+	[SPRN_DAR]	= { "DAR",	64,	S,	S,	SIM_FX_NONE,	V },
 	[SPRN_DEC]	= { "DEC",	32,	S,	S,	SIM_FX_DEC,	0 },
 	[SPRN_SDR1]	= { "SDR1",	64,	H,	H,	SIM_FX_SDR1,	0 },
-	[SPRN_SRR0]	= { "SRR0",	64,	S,	S,	SIM_FX_NONE,	0 },
-	[SPRN_SRR1]	= { "SRR1",	64,	S,	S,	SIM_FX_NONE,	0 },
+	[SPRN_SRR0]	= { "SRR0",	64,	S,	S,	SIM_FX_NONE,	V },
+	[SPRN_SRR1]	= { "SRR1",	64,	S,	S,	SIM_FX_NONE,	V },
 	[SPRN_CFAR]	= { "CFAR",	64,	S,	S,	SIM_FX_NONE,	0 },
 	[SPRN_AMR]	= { "AMR",	64,	S,	S,	SIM_FX_AMR,	0 },
 	[SPRN_CTRLF]	= { "CTRL",	32,	P,	N,	SIM_FX_CTRL,	E },
@@ -68,10 +69,10 @@ const struct sim_spr sim_spr_table[SIM_NR_SPRS] = {
 	[SPRN_USPRG3]	= { "SPRG3(r)",	64,	P,	N,	SIM_FX_NONE,	E,	SPRN_SPRG3 },
 	[SPRN_TBRL]	= { "TB",	64,	P,	N,	SIM_FX_TB,	E },
 	[SPRN_TBRU]	= { "TBU",	32,	P,	N,	SIM_FX_TB,	E },
-	[SPRN_SPRG0]	= { "SPRG0",	64,	S,	S,	SIM_FX_NONE,	0 },
-	[SPRN_SPRG1]	= { "SPRG1",	64,	S,	S,	SIM_FX_NONE,	0 },
-	[SPRN_SPRG2]	= { "SPRG2",	64,	S,	S,	SIM_FX_NONE,	0 },
-	[SPRN_SPRG3]	= { "SPRG3",	64,	S,	S,	SIM_FX_NONE,	0 },
+	[SPRN_SPRG0]	= { "SPRG0",	64,	S,	S,	SIM_FX_NONE,	V },
+	[SPRN_SPRG1]	= { "SPRG1",	64,	S,	S,	SIM_FX_NONE,	V },
+	[SPRN_SPRG2]	= { "SPRG2",	64,	S,	S,	SIM_FX_NONE,	V },
+	[SPRN_SPRG3]	= { "SPRG3",	64,	S,	S,	SIM_FX_NONE,	V },
 	[SPRN_TBWL]	= { "TBL(w)",	32,	N,	H,	SIM_FX_TBL_W,	0 },
 	[SPRN_TBWU]	= { "TBU(w)",	32,	N,	H,	SIM_FX_TBU_W,	0 },
 	[SPRN_PVR]	= { "PVR",	32,	S,	N,	SIM_FX_NONE,	0 },
@@ -135,6 +136,7 @@ const struct sim_spr sim_spr_table[SIM_NR_SPRS] = {
 #undef H
 #undef N
 #undef E
+#undef V
 
 const struct sim_spr *sim_spr_info(unsigned int sprn)
 {

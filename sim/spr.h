@@ -84,6 +84,12 @@ enum sim_spr_fx {
 
 /* Flags. */
 #define SIM_SPR_ENGINE	0x1	/* the engine serves it without trapping; mirror it */
+/*
+ * The engine serves it without trapping while the guest is in supervisor
+ * state (MSR[PR] = 0), where the table lets it read and write; at problem
+ * state it traps as every privileged SPR does.  Plain storage only.
+ */
+#define SIM_SPR_ENGINE_SV	0x2
 
 struct sim_spr {
 	const char *name;	/* NULL: no SPR with this number on POWER7 */

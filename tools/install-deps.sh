@@ -13,7 +13,7 @@ PKGS="cmake make gcc pkg-config
 libunicorn-dev libcmocka-dev libelf-dev libfdt-dev device-tree-compiler lcov
 gcc-powerpc64-linux-gnu binutils-powerpc64-linux-gnu libc6-dev-ppc64-cross
 linux-source-6.1 flex bison bc libssl-dev perl xz-utils sparse
-qemu-system-ppc gdb-multiarch"
+qemu-system-ppc gdb-multiarch git ca-certificates"
 
 $SUDO apt-get update -q
 # Upgrade-By-Source-Package=false: linux-source must not drag in upgrades of

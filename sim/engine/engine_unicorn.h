@@ -168,6 +168,14 @@ uint64_t sim_ue_tb(struct sim_ue *e);
 void sim_ue_set_tb_fn(struct sim_ue *e, uint64_t (*fn)(void *ctx, uint64_t executed), void *ctx);
 uint64_t sim_ue_insns(const struct sim_ue *e);
 
+/*
+ * Priority hints (or Rx,Rx,Rx) are translated as nothing instead of QEMU's
+ * pause, which ended every run at each one (hints.c).  @dropped counts the
+ * hints translated so, process-wide; @fallback is true once the translator's
+ * context did not look as expected and QEMU's own handler runs instead.
+ */
+void sim_ue_hint_stats(uint64_t *dropped, bool *fallback);
+
 /* Run at most @budget instructions (block granularity) from the current PC. */
 int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
 /* From a hook or another thread: end the current run at the next block. */

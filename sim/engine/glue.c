@@ -62,6 +62,8 @@ static void served_sprs(struct ue_glue *g)
 	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
 		const struct sim_spr *s = &sim_spr_table[n];
 
+		if (s->name && (s->flags & SIM_SPR_ENGINE_SV) && g->nsv < UE_MAX_SV)
+			g->sv_spr[g->nsv++] = n;
 		if (!s->name || !(s->flags & SIM_SPR_ENGINE) || s->fx == SIM_FX_REG)
 			continue;
 		if (s->fx != SIM_FX_TB && g->nput < UE_MAX_SERVED)
@@ -138,6 +140,8 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 	put_vector(g, t);
 	for (unsigned int i = 0; i < g->nput; i++)
 		sim_ue_set_spr(e, g->put_spr[i], t->spr[g->put_spr[i]]);
+	for (unsigned int i = 0; i < g->nsv; i++)
+		sim_ue_set_spr(e, g->sv_spr[i], t->spr[g->sv_spr[i]]);
 	e->amr = t->spr[SPRN_AMR];
 	sim_ue_set_pc(e, t->pc);
 	sim_ue_set_msr(e, t->msr);
@@ -174,6 +178,10 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 			v = (v & ~(3ULL << 62)) | (e->amr & (3ULL << 62));
 		t->spr[n] = v;
 	}
+	/* A run in supervisor state may have written these (ue_sv_sprs). */
+	if (!(e->guest_msr & M_PR))
+		for (unsigned int i = 0; i < g->nsv; i++)
+			t->spr[g->sv_spr[i]] = sim_ue_spr(e, g->sv_spr[i]);
 	t->pc = sim_ue_pc(e);
 }
 

@@ -96,6 +96,8 @@ enum {
 #define SPR_CB_SIZE		64
 #define SPR_CB_UEA_READ		0
 #define SPR_CB_UEA_WRITE	8
+#define SPR_CB_OEA_READ		16
+#define SPR_CB_OEA_WRITE	24
 #define SPR_CB_NAME		48
 
 /* opc_handler_t: inval1, inval2 (u32), type, type2 (u64), handler. */
@@ -105,6 +107,16 @@ enum {
 #define QX_PPC_CACHE_ICBI	0x0000000400000000ULL	/* the icbi handler's type */
 #define OPC_TABLE_LEN		32
 #define OPC_PRIMARY_LEN		64
+
+static inline bool opc_is_indirect(void *h)
+{
+	return ((uintptr_t)h & 3) == OPC_INDIRECT;
+}
+
+static inline void **opc_table(void *h)
+{
+	return (void **)((uintptr_t)h & ~(uintptr_t)3);
+}
 
 /*
  * Instruction classes of QEMU's translator that POWER7 implements (ISA 2.06B
@@ -212,6 +224,9 @@ extern uint32_t helper_mfvscr_ppc64(void *env);
 /* mtfsf's helper (unsuffixed: the 32-bit build's, see ENV_FPSCR_FP). */
 extern void helper_store_fpscr(void *env, uint64_t arg, uint32_t mask);
 
+/* At most this many SPRs served in guest supervisor state (SIM_SPR_ENGINE_SV). */
+#define UE_MAX_SV		8
+
 struct sim_ue {
 	uc_engine *uc;
 	uint8_t *cpu;
@@ -221,6 +236,13 @@ struct sim_ue {
 	uint8_t *tb_env;		/* fake ppc_tb_t: tb_freq 0, tb_offset is TB */
 	const uint8_t *hash_opts;	/* PPCHash64Options of the CPU */
 	void *invalid_handler;
+	/*
+	 * SIM_SPR_ENGINE_SV SPRs: their supervisor callbacks, given to problem
+	 * state (the engine's) while the guest is in supervisor state.
+	 */
+	struct { unsigned int n; void *rd, *wr; } sv[UE_MAX_SV];
+	unsigned int nsv;
+	void *noaccess;
 	/* mfspr/mtspr split by SPR number bits 5:9 (probe.c, trap_alias_spr) */
 	void **spr_slot[2], *spr_leaf[2], **spr_sub[2];
 	uc_hook h_intr, h_block;
@@ -316,6 +338,9 @@ void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
 /* clock.c: mftb without a host clock read (installed by sim_ue_open). */
 int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len);
 
+/* hints.c: priority hints translated without QEMU's pause (installed by sim_ue_open). */
+int ue_hints_install(struct sim_ue *e, void **primary);
+
 /* stores.c: stores at engine speed (probed and installed by sim_ue_open). */
 int ue_fast_stores_install(struct sim_ue *e, char *err, size_t len);
 void ue_fast_stores_enter(struct sim_ue *e);
@@ -323,6 +348,8 @@ void ue_fast_stores_leave(struct sim_ue *e);
 
 /* mmu.c: the engine's SLB from the guest's. */
 void ue_load_slb(struct sim_ue *e);
+/* regs.c: the SIM_SPR_ENGINE_SV SPRs' problem-state callbacks for @kernel. */
+void ue_sv_sprs(struct sim_ue *e, bool kernel);
 int ue_store_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs);
 
 /* ---- the model glue (glue.c, check.c) ---------------------------------------------- */
@@ -355,6 +382,7 @@ struct ue_glue {
 	const struct sim_thread *held_vec;
 	unsigned int put_spr[UE_MAX_SERVED], nput;
 	unsigned int get_spr[UE_MAX_SERVED], nget;
+	unsigned int sv_spr[UE_MAX_SV], nsv;	/* moved both ways in supervisor state */
 
 	/* The time base during a run: tb0 + executed * tb_mul when exact. */
 	uint64_t tb0, tb_mul;

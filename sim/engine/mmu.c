@@ -88,8 +88,10 @@ void sim_ue_set_msr(struct sim_ue *e, uint64_t guest_msr)
 	 */
 	*ENVP(e, ENV_SPR + 8 * SPRN_AMR, uint64_t) =
 		(msr & (M_IR | M_DR)) ? e->amr : e->amr & ~(3ULL << 62);
-	if (kernel != was_kernel)
+	if (kernel != was_kernel) {
 		ue_load_slb(e);
+		ue_sv_sprs(e, kernel);
+	}
 }
 
 void sim_ue_set_amr(struct sim_ue *e, uint64_t amr)

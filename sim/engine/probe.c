@@ -29,16 +29,6 @@ static int fail(char *err, size_t len, const char *fmt, ...)
 
 /* ---- start-up probing -------------------------------------------------------- */
 
-static bool opc_is_indirect(void *h)
-{
-	return ((uintptr_t)h & 3) == OPC_INDIRECT;
-}
-
-static void **opc_table(void *h)
-{
-	return (void **)((uintptr_t)h & ~(uintptr_t)3);
-}
-
 /*
  * Walk one opcode table; replace every handler POWER7 does not implement by
  * the invalid handler.  Returns the number replaced, or -1 on a malformed
@@ -387,6 +377,35 @@ static int restrict_sprs(struct sim_ue *e)
 	return changed;
 }
 
+/*
+ * The SPRs served in guest supervisor state (SIM_SPR_ENGINE_SV): their
+ * supervisor read and write callbacks, which must be real ones, are what
+ * ue_sv_sprs gives problem state while the guest is in supervisor state.
+ * The guest starts in supervisor state.  -1 when a callback is missing.
+ */
+static int collect_sv_sprs(struct sim_ue *e)
+{
+	e->noaccess = spr_cb_ptr(e, SPRN_SRR0, SPR_CB_UEA_READ);
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = sim_spr_info(n);
+		void *rd, *wr;
+
+		if (!s || !(s->flags & SIM_SPR_ENGINE_SV))
+			continue;
+		rd = spr_cb_ptr(e, n, SPR_CB_OEA_READ);
+		wr = spr_cb_ptr(e, n, SPR_CB_OEA_WRITE);
+		if (e->nsv == UE_MAX_SV || !rd || !wr || rd == e->noaccess || wr == e->noaccess ||
+		    spr_cb_ptr(e, n, SPR_CB_UEA_READ) != e->noaccess)
+			return -1;
+		e->sv[e->nsv].n = n;
+		e->sv[e->nsv].rd = rd;
+		e->sv[e->nsv].wr = wr;
+		e->nsv++;
+	}
+	ue_sv_sprs(e, true);
+	return 0;
+}
+
 /* ---- open / close ----------------------------------------------------------------- */
 
 int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int flags, char *err,
@@ -460,6 +479,12 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 			   "mcrfs, mfspr, mtspr handlers)");
 		goto out_close;
 	}
+	ret = ue_hints_install(e, ENVP(e, ENV_OPCODES, void *));
+	if (ret) {
+		ret = fail(err, errlen, "engine: libunicorn internals do not match (no or "
+			   "handler at opcode 31/0x1c/0x0d)");
+		goto out_close;
+	}
 	*ENVP(e, ENV_INSNS_FLAGS2, uint64_t) = P7_INSNS2;
 	ret = ue_fast_stores_install(e, err, errlen);
 	if (!ret)
@@ -468,7 +493,7 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 		ret = -EINVAL;
 		goto out_close;
 	}
-	if (restrict_sprs(e) < 0) {
+	if (restrict_sprs(e) < 0 || collect_sv_sprs(e) < 0) {
 		ret = fail(err, errlen, "engine: libunicorn internals do not match (SPR callback "
 			   "table)");
 		goto out_close;

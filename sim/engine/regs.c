@@ -142,3 +142,26 @@ void sim_ue_set_spr(struct sim_ue *e, unsigned int sprn, uint64_t v)
 	if (sprn < 1024)
 		*ENVP(e, ENV_SPR + 8 * sprn, uint64_t) = v;
 }
+
+/*
+ * The SPRs the engine serves while the guest is in supervisor state
+ * (SIM_SPR_ENGINE_SV: SRR0/1, DAR, SPRG0-3, plain storage).  The engine
+ * runs the guest at its problem state, where QEMU's translator takes the
+ * problem-state callbacks when it translates an mfspr/mtspr.  Kernel and
+ * user blocks never share a translation (HFLAGS_GUEST_KERNEL), and every
+ * change between the two passes through sim_ue_set_msr, so the callbacks
+ * are switched there: the supervisor ones while the guest runs in
+ * supervisor state, the privileged sentinel otherwise (the access traps
+ * and the model raises the program interrupt).
+ */
+void ue_sv_sprs(struct sim_ue *e, bool kernel)
+{
+	for (unsigned int i = 0; i < e->nsv; i++) {
+		uint8_t *cb = e->env + ENV_SPR_CB + SPR_CB_SIZE * e->sv[i].n;
+		void *rd = kernel ? e->sv[i].rd : e->noaccess;
+		void *wr = kernel ? e->sv[i].wr : e->noaccess;
+
+		memcpy(cb + SPR_CB_UEA_READ, &rd, sizeof(rd));
+		memcpy(cb + SPR_CB_UEA_WRITE, &wr, sizeof(wr));
+	}
+}

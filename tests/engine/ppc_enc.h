@@ -20,6 +20,9 @@ static inline uint32_t ppc_addis(int rt, int ra, int16_t si) { return PPC_D(15, 
 static inline uint32_t ppc_ori(int ra, int rs, uint16_t ui) { return PPC_D(24, rs, ra, ui); }
 static inline uint32_t ppc_oris(int ra, int rs, uint16_t ui) { return PPC_D(25, rs, ra, ui); }
 static inline uint32_t ppc_xor(int ra, int rs, int rb) { return PPC_X(31, rs, ra, rb, 316); }
+static inline uint32_t ppc_or(int ra, int rs, int rb) { return PPC_X(31, rs, ra, rb, 444); }
+static inline uint32_t ppc_or_dot(int ra, int rs, int rb) { return ppc_or(ra, rs, rb) | 1; }
+static inline uint32_t ppc_mfcr(int rt) { return PPC_X(31, rt, 0, 0, 19); }
 static inline uint32_t ppc_add(int rt, int ra, int rb) { return PPC_X(31, rt, ra, rb, 266); }
 static inline uint32_t ppc_lwz(int rt, int ra, int16_t d) { return PPC_D(32, rt, ra, d); }
 static inline uint32_t ppc_stw(int rs, int ra, int16_t d) { return PPC_D(36, rs, ra, d); }

@@ -205,6 +205,52 @@ static void test_mftb_reads_sim_timebase(void **state)
 }
 
 /*
+ * Priority hints (or 1,1,1 / or 2,2,2 / or 31,31,31 / or 26,26,26) do not
+ * end the run: QEMU translates each with a pause that made uc_emu_start
+ * return, so this loop used to stop with "budget" after its first hint.
+ * Now the 1000 iterations run in one go up to the sc.  An OR of different
+ * registers, mr and "or." (which sets CR0 and is no hint) still work.
+ */
+static void test_priority_hints_stay_in_engine(void **state)
+{
+	const uint32_t code[] = {
+		ppc_li(4, 1000), ppc_mtctr(4),
+		ppc_or(1, 1, 1), ppc_or(2, 2, 2), ppc_or(31, 31, 31), ppc_or(26, 26, 26),
+		ppc_addi(3, 3, 1), ppc_bdnz(-20),
+		ppc_li(5, 0x50), ppc_li(6, 0x0a), ppc_or(7, 5, 6), ppc_or(8, 7, 7),
+		ppc_li(9, -1), ppc_or_dot(9, 9, 9), ppc_mfcr(10), ppc_sc(1),
+	};
+	struct sim_ue_exit x;
+	uint64_t before, after;
+	bool fallback;
+
+	sim_ue_hint_stats(&before, &fallback);
+	fx_code(&F, FX_CODE, code, 16);
+	reset(FX_MSR_SF | FX_MSR_ME);
+	sim_ue_set_gpr(F.e, 1, 0x1111);
+	sim_ue_set_gpr(F.e, 2, 0x2222);
+	sim_ue_set_gpr(F.e, 3, 0);
+	sim_ue_set_gpr(F.e, 31, 0x3131);
+	sim_ue_run(F.e, 100000, &x);
+	sim_ue_hint_stats(&after, &fallback);
+	assert_false(fallback);
+	assert_int_equal(x.ev, SIM_UE_SC);
+	assert_int_equal(x.pc, FX_CODE + 15 * 4);
+	assert_int_equal(x.insns, 2 + 6 * 1000 + 8);
+	assert_int_equal(sim_ue_gpr(F.e, 3), 1000);
+	/* Hints leave their register alone. */
+	assert_int_equal(sim_ue_gpr(F.e, 1), 0x1111);
+	assert_int_equal(sim_ue_gpr(F.e, 2), 0x2222);
+	assert_int_equal(sim_ue_gpr(F.e, 31), 0x3131);
+	assert_int_equal(sim_ue_gpr(F.e, 7), 0x5a);
+	assert_int_equal(sim_ue_gpr(F.e, 8), 0x5a);
+	/* or. 9,9,9 of -1: CR0 = LT (0x8), not a hint. */
+	assert_int_equal(sim_ue_gpr(F.e, 10) >> 28, 0x8);
+	/* Four hints, each translated once (or anew, never fewer). */
+	assert_true(after - before >= 4);
+}
+
+/*
  * FPSCR: mtfsf, mtfsb1 and an FP divide by zero (FX, ZX; FPRF +infinity)
  * update the one FPSCR the engine keeps (sim_ue_fpscr); mffs stops for
  * the model, which executes it on that value (sim/fpscr.c).
@@ -344,6 +390,7 @@ int main(void)
 		cmocka_unit_test(test_priv_sc_illegal_precise),
 		cmocka_unit_test(test_power7_instruction_set),
 		cmocka_unit_test(test_mftb_reads_sim_timebase),
+		cmocka_unit_test(test_priority_hints_stay_in_engine),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_fpscr),
 		cmocka_unit_test(test_relocated_mode),

@@ -51,6 +51,7 @@
 #define W_LWZX		0x7ce5302eu	/* lwzx r7,r5,r6 */
 #define W_LD7_0_6	0xe8e60000u	/* ld r7,0(r6) */
 #define W_MFMSR7	0x7ce000a6u	/* mfmsr r7 */
+#define W_MFSRR0_7	0x7cfa02a6u	/* mfspr r7, SRR0 */
 #define W_STD9_16_8	0xf9280010u	/* std r9,16(r8) */
 #define W_LD9_24_8	0xe9280018u	/* ld r9,24(r8) */
 
@@ -392,6 +393,23 @@ static void test_priv_user(void **state)
 }
 
 /*
+ * mfspr SRR0 at guest problem state: the privileged-instruction program
+ * interrupt, although the guest kernel's own mtspr SRR0 just before ran in
+ * the engine (SIM_SPR_ENGINE_SV) and its rfid used that value.
+ */
+static void test_priv_spr(void **state)
+{
+	boot("g_priv_spr");
+	assert_true(gx_map_4k(&G, 0x124, 0x2000, 0x2000, 0x2) != 0);
+	assert_int_equal(gx_run(&G, BUDGET), BOOK3S_INTERRUPT_SYSCALL);
+	assert_report(BOOK3S_INTERRUPT_PROGRAM, gx_find(&G, W_MFSRR0_7, GX_ENTRY));
+	assert_int_equal(G.report[2] & SIM_SRR1_INT_BITS, SRR1_PROGPRIV);
+	assert_int_equal(G.report[2] & MSR_PR, MSR_PR);
+	assert_int_equal(G.t->gpr[20], 1);
+	assert_clean();
+}
+
+/*
  * SPRs the engine's later-ISA CPU would serve without trapping reach the
  * model, which answers as POWER7: PURR with the model's count, TAR and SIER
  * (not in POWER7) as no-ops for the guest kernel, the AMR through its
@@ -679,6 +697,7 @@ int main(int argc, char **argv)
 		SCENARIO(test_dec),
 		SCENARIO(test_trap),
 		SCENARIO(test_priv_user),
+		SCENARIO(test_priv_spr),
 		SCENARIO(test_spr_fidelity),
 		SCENARIO(test_trace_emulated),
 		SCENARIO(test_icbi),

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Unit tests of the guest console buffer (tools/p7sim/console.c). */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "p7sim_test.h"
@@ -33,6 +35,33 @@ static void test_output_unchanged(void **state)
 	p7sim_console_put(&con, "xyz", 3);
 	assert_int_equal(con.out_bytes, 3);
 	p7sim_console_fini(&con);
+}
+
+/*
+ * Output into a pipe (a fully buffered stream) reaches the reader at each
+ * newline, not only at exit: harnesses time the guest by its lines.
+ */
+static void test_output_line_flushed(void **state)
+{
+	struct p7sim_console con;
+	char got[64];
+	int fd[2];
+	FILE *f;
+
+	assert_int_equal(pipe(fd), 0);
+	assert_int_equal(fcntl(fd[0], F_SETFL, O_NONBLOCK), 0);
+	f = fdopen(fd[1], "w");
+	assert_non_null(f);
+	assert_int_equal(setvbuf(f, NULL, _IOFBF, 4096), 0);
+	p7sim_console_init(&con, f);
+	p7sim_console_put(&con, "boot", 4);
+	assert_int_equal(read(fd[0], got, sizeof(got)), -1);
+	p7sim_console_put(&con, "ed\r\nmore", 8);
+	assert_int_equal(read(fd[0], got, sizeof(got)), 12);
+	assert_memory_equal(got, "booted\r\nmore", 12);
+	p7sim_console_fini(&con);
+	fclose(f);
+	close(fd[0]);
 }
 
 /*
@@ -86,6 +115,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_output_unchanged),
+		cmocka_unit_test(test_output_line_flushed),
 		cmocka_unit_test(test_input_fifo),
 		cmocka_unit_test(test_feed_file),
 	};

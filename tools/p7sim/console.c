@@ -22,8 +22,16 @@ void p7sim_console_fini(struct p7sim_console *con)
 void p7sim_console_put(struct p7sim_console *con, const void *buf, size_t len)
 {
 	con->out_bytes += len;
-	if (con->out && len)
-		fwrite(buf, 1, len, con->out);
+	if (!con->out || !len)
+		return;
+	fwrite(buf, 1, len, con->out);
+	/*
+	 * Line-buffered whatever stdout is, as on a terminal: a harness that
+	 * reads a pipe sees each line when the guest prints it, not at exit
+	 * (bench_p7sim times the Linux boot by the console).
+	 */
+	if (memchr(buf, '\n', len))
+		fflush(con->out);
 }
 
 void p7sim_console_flush(struct p7sim_console *con)

@@ -128,21 +128,35 @@ static int listen_tcp(struct gdb_conn *c, const char *host, const char *port, ch
 	return 0;
 }
 
+/*
+ * The socket is bound under a temporary name and renamed to @path once it
+ * listens: a client that sees the file can connect (bound but not yet
+ * listening, a connect is refused, and a debugger started by a script that
+ * waits for the file would give up while p7sim waits for it).
+ */
 static int listen_unix(struct gdb_conn *c, const char *path, char *err, size_t errlen)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	static const char suffix[] = ".new";
+	bool staged;
 
 	if (!*path || strlen(path) >= sizeof(sa.sun_path)) {
 		snprintf(err, errlen, "--gdb: bad unix socket path '%s'", path);
 		return -1;
 	}
-	strcpy(sa.sun_path, path);
+	staged = strlen(path) + sizeof(suffix) <= sizeof(sa.sun_path);
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s%s", path, staged ? suffix : "");
+	if (staged)
+		unlink(sa.sun_path);
 	c->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (c->listen_fd < 0 || bind(c->listen_fd, (struct sockaddr *)&sa, sizeof(sa)) ||
-	    listen(c->listen_fd, 1)) {
+	    listen(c->listen_fd, 1) || (staged && rename(sa.sun_path, path))) {
 		snprintf(err, errlen, "--gdb: cannot listen on unix:%s: %s", path, strerror(errno));
-		if (c->listen_fd >= 0)
+		if (c->listen_fd >= 0) {
 			close(c->listen_fd);
+			if (staged)
+				unlink(sa.sun_path);
+		}
 		c->listen_fd = -1;
 		return -1;
 	}

@@ -5,7 +5,9 @@
  *
  * Output bytes go to a FILE * unchanged (no "\n" -> "\r\n", no filtering):
  * the guest's console text is the test protocol (PASS:/FAIL:/EXIT:,
- * contract 5.5), and a harness diffs it byte for byte.
+ * contract 5.5), and a harness diffs it byte for byte.  A write holding a
+ * newline is flushed at once, so a reader of a pipe sees each line as the
+ * guest prints it.
  *
  * Input never comes from a live terminal while the guest runs: the CLI fills
  * a buffer before the run (stdin when it is not a tty, a --input string),

@@ -7,6 +7,7 @@
  * checked against what the server must answer; exit 0 when all matched.
  */
 #include <poll.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,10 +178,20 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	strcpy(sa.sun_path, argv[2]);
-	fd = socket(AF_UNIX, SOCK_STREAM, 0);
-	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa))) {
-		perror("connect");
-		return 2;
+	/*
+	 * The socket file appears at p7sim's bind(), a moment before its
+	 * listen(): on a loaded machine the first connect can be refused.
+	 */
+	for (int tries = 0;; tries++) {
+		fd = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (fd >= 0 && !connect(fd, (struct sockaddr *)&sa, sizeof(sa)))
+			break;
+		if (fd < 0 || tries == 100 || (errno != ECONNREFUSED && errno != ENOENT)) {
+			perror("connect");
+			return 2;
+		}
+		close(fd);
+		usleep(50000);
 	}
 	if (!strcmp(argv[1], "bad_packets"))
 		bad_packets();

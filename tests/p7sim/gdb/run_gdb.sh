@@ -48,6 +48,10 @@ while kill -0 $pid 2>/dev/null && [ $n -lt 300 ]; do
 	sleep 0.1
 	n=$((n + 1))
 done
+if kill -0 $pid 2>/dev/null; then
+	echo "FAIL: p7sim still runs 30 s after gdb ended"
+	kill -9 $pid
+fi
 wait $pid
 st=$?
 fail=0

@@ -34,6 +34,10 @@ while kill -0 $pid 2>/dev/null && [ $n -lt 600 ]; do
 	sleep 0.1
 	n=$((n + 1))
 done
+if kill -0 $pid 2>/dev/null; then
+	echo "FAIL: p7sim still runs 60 s after the client ended"
+	kill -9 $pid
+fi
 wait $pid
 st=$?
 if [ $cst -ne 0 ] || [ "$st" != "$WANT" ]; then

@@ -22,6 +22,12 @@
  * only when a guest run does not power off cleanly with the expected output.
  * Without qemu-system-ppc64 the QEMU column says "not installed" and the
  * p7sim figures are still printed (exit 0).
+ *
+ * Then the Linux phase (bench_linux.c): the tiny POWER7 kernel cached by
+ * tests/linux/build-kernel.sh and the test initramfs, boot to /init and the
+ * stress phase of /init on both machines.  It runs when the kernel is cached
+ * and the initramfs built (else one line says why not), not with --quick
+ * unless --linux asks for it.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -41,12 +47,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_linux.h"
+
 #ifndef BENCH_P7SIM_PATH
 #define BENCH_P7SIM_PATH "p7sim"
 #endif
 #ifndef BENCH_GUEST_DIR
 #define BENCH_GUEST_DIR "guests"
 #endif
+#ifndef BENCH_BUILD_KERNEL
+#define BENCH_BUILD_KERNEL "tests/linux/build-kernel.sh"
+#endif
+#ifndef BENCH_LINUX_INITRD
+#define BENCH_LINUX_INITRD "tests/linux/init.cpio"
+#endif
+#define BENCH_LINUX_KERNEL "tiny"
 
 #define QEMU_NAME "qemu-system-ppc64"
 
@@ -119,11 +134,15 @@ static struct {
 	unsigned int timeout;
 	double scale;
 	bool quick;
+	bool guests;		/* run the b_* guests (not with --linux-only) */
+	int want_linux;		/* -1: when available (not with --quick), 0: no, 1: must */
+	struct bench_linux lx;
 	char tmpdir[64];
 	char rom[128];
 } cfg = {
 	.p7sim = BENCH_P7SIM_PATH, .guest_dir = BENCH_GUEST_DIR, .mem_mb = 256,
-	.reps = 1, .timeout = 600, .scale = 1.0,
+	.reps = 1, .timeout = 600, .scale = 1.0, .guests = true, .want_linux = -1,
+	.lx = { .initrd = BENCH_LINUX_INITRD, .smp = 2, .reps = 3 },
 };
 
 static const char usage[] =
@@ -145,10 +164,23 @@ static const char usage[] =
 "  --qemu PATH     the QEMU binary (default: " QEMU_NAME " from PATH)\n"
 "  --p7sim PATH    the p7sim binary (default: " BENCH_P7SIM_PATH ")\n"
 "  --guests DIR    where the b_*.elf guests are (default: " BENCH_GUEST_DIR ")\n"
+"\n"
+"Linux phase: boot to /init and the /init stress phase of the tiny POWER7 kernel\n"
+"(tests/linux/build-kernel.sh, only if cached) with the test initramfs on both\n"
+"machines, as tests/linux/run-linux.sh runs them (QEMU: -M pseries,x-vof=on).\n"
+"  --linux         run it (exit 2 if the kernel or initramfs is missing); default:\n"
+"                  run it when both are there, except with --quick\n"
+"  --no-linux      do not run it\n"
+"  --linux-only    only the Linux phase, no benchmark guests\n"
+"  --linux-kernel PATH  the vmlinux (default: build-kernel.sh --print-path tiny)\n"
+"  --linux-initrd PATH  the initramfs (default: " BENCH_LINUX_INITRD ")\n"
+"  --linux-smp N   cpus of both machines (default 2)\n"
+"  --linux-reps N  boots per machine, the medians are shown (default 3)\n"
 "  -h, --help      this text\n"
 "\n"
 "Exit status: 0 when every run powered off with the expected output (even if\n"
-"QEMU is not installed), 1 when one did not, 2 on bad options or setup errors.\n";
+"QEMU is not installed, or the Linux phase was skipped), 1 when one did not\n"
+"(a Linux boot without P7INIT: PASS), 2 on bad options or setup errors.\n";
 
 static double now(void)
 {
@@ -475,114 +507,11 @@ static void fmt_rate(char *buf, size_t n, double v)
 		snprintf(buf, n, "%.2f", v);
 }
 
-int main(int argc, char **argv)
+/* The benchmark guests on both machines and their table; true if one failed. */
+static bool run_guests(bool no_qemu)
 {
-	static const struct option longopts[] = {
-		{ "quick", no_argument, NULL, 'q' },
-		{ "scale", required_argument, NULL, 's' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "mem", required_argument, NULL, 'm' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "no-qemu", no_argument, NULL, 'n' },
-		{ "qemu", required_argument, NULL, 'Q' },
-		{ "p7sim", required_argument, NULL, 'P' },
-		{ "guests", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct result res[NGUESTS][M_COUNT], boot[M_COUNT];
-	const char *qemu_opt = QEMU_NAME;
-	bool no_qemu = false, timeout_set = false, failed = false;
-	char qver[128], *end;
-	int c;
-
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'q':
-			cfg.quick = true;
-			break;
-		case 's':
-			cfg.scale = strtod(optarg, &end);
-			if (*end || !(cfg.scale > 0))
-				die("bad --scale '%s'", optarg);
-			break;
-		case 'r':
-			cfg.reps = strtoul(optarg, &end, 0);
-			if (*end || !cfg.reps || cfg.reps > 100)
-				die("bad --reps '%s' (1..100)", optarg);
-			break;
-		case 'm':
-			cfg.mem_mb = strtoul(optarg, &end, 0);
-			if (*end || !cfg.mem_mb || cfg.mem_mb % 16 || cfg.mem_mb > 65536)
-				die("bad --mem '%s' (MiB, a multiple of 16)", optarg);
-			break;
-		case 't':
-			cfg.timeout = strtoul(optarg, &end, 0);
-			if (*end || !cfg.timeout)
-				die("bad --timeout '%s'", optarg);
-			timeout_set = true;
-			break;
-		case 'n':
-			no_qemu = true;
-			break;
-		case 'Q':
-			qemu_opt = optarg;
-			break;
-		case 'P':
-			cfg.p7sim = optarg;
-			break;
-		case 'g':
-			cfg.guest_dir = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return 0;
-		default:
-			fputs(usage, stderr);
-			return 2;
-		}
-	}
-	if (optind < argc)
-		die("unexpected argument '%s' (see --help)", argv[optind]);
-	if (cfg.quick && !timeout_set)
-		cfg.timeout = 120;
-	if (access(cfg.p7sim, X_OK))
-		die("p7sim not found at %s", cfg.p7sim);
-	for (size_t i = 0; i < NGUESTS; i++) {
-		char p[512];
-
-		snprintf(p, sizeof(p), "%s/%s.elf", cfg.guest_dir, guests[i].name);
-		if (access(p, R_OK))
-			die("guest %s not found (built with the ppc64 cross compiler)", p);
-	}
-	cfg.qemu = no_qemu ? NULL : find_in_path(qemu_opt);
-	/*
-	 * QEMU 7.2's pseries machine wants RAM in 256 MiB blocks (and applies
-	 * its SLOF minimum of 80 MiB RMA even when -bios is not SLOF).
-	 */
-	if (cfg.qemu && cfg.mem_mb % 256)
-		die("--mem %u: QEMU's pseries machine takes only multiples of 256 MiB "
-		    "(or use --no-qemu)", cfg.mem_mb);
-
-	snprintf(cfg.tmpdir, sizeof(cfg.tmpdir), "%s/bench_p7sim.XXXXXX",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (strlen(cfg.tmpdir) >= sizeof(cfg.tmpdir) - 1 || !mkdtemp(cfg.tmpdir))
-		die("cannot create a temporary directory: %s", strerror(errno));
-	atexit(cleanup);
-	write_rom();
-
-	qver[0] = 0;
-	if (cfg.qemu)
-		qemu_version(qver, sizeof(qver));
-	printf("bench_p7sim: p7sim %s\n", cfg.p7sim);
-	if (cfg.qemu)
-		printf("             qemu  %s%s%s%s, -M pseries -cpu POWER7, TCG, -bios <branch to "
-		       "0x400000>\n", cfg.qemu, qver[0] ? " (" : "", qver, qver[0] ? ")" : "");
-	else
-		printf("             qemu: %s\n", no_qemu ? "not run (--no-qemu)" : "not installed");
-	printf("             guests %s, %u MiB RAM, best of %u%s\n\n", cfg.guest_dir, cfg.mem_mb,
-	       cfg.reps, cfg.quick ? ", --quick (figures meaningless)" : "");
-	fflush(stdout);
+	bool failed = false;
 
 	memset(res, 0, sizeof(res));
 	memset(boot, 0, sizeof(boot));
@@ -603,9 +532,8 @@ int main(int argc, char **argv)
 				record(&res[i][m], ok, w, why);
 			}
 		}
-		if (cfg.reps > 1) {
+		if (cfg.reps > 1)
 			fprintf(stderr, "bench_p7sim: repetition %u of %u done\n", rep + 1, cfg.reps);
-		}
 	}
 
 	printf("boot (a run with count 1, subtracted from the wall times for the rates):\n");
@@ -683,5 +611,193 @@ int main(int argc, char **argv)
 	printf("\nguests:\n");
 	for (size_t i = 0; i < NGUESTS; i++)
 		printf("  %-15s %s\n", guests[i].name, guests[i].what);
+	return failed;
+}
+
+/* Whether the Linux phase runs (kernel cached, initramfs built); else why not. */
+static bool linux_setup(void)
+{
+	static char kernel[1024];
+	char why[1024];
+
+	if (!cfg.want_linux || (cfg.want_linux < 0 && cfg.quick)) {
+		printf("             linux: not run (%s)\n",
+		       cfg.want_linux ? "--quick; --linux runs it" : "--no-linux");
+		return false;
+	}
+	why[0] = 0;
+	if (!cfg.lx.kernel) {
+		if (bench_linux_find_kernel(BENCH_BUILD_KERNEL, BENCH_LINUX_KERNEL, kernel,
+					    sizeof(kernel), why, sizeof(why)))
+			cfg.lx.kernel = kernel;
+	} else if (access(cfg.lx.kernel, R_OK)) {
+		snprintf(why, sizeof(why), "no kernel %s", cfg.lx.kernel);
+	}
+	if (!why[0] && access(cfg.lx.initrd, R_OK))
+		snprintf(why, sizeof(why), "no initramfs %s (built by the default build with "
+			 "powerpc64-linux-gnu-gcc and linux-source-6.1)", cfg.lx.initrd);
+	if (why[0] && cfg.want_linux > 0)
+		die("--linux: skipped: %s", why);
+	if (why[0]) {
+		printf("             linux: skipped: %s\n", why);
+		return false;
+	}
+	printf("             linux %s, initrd %s\n", cfg.lx.kernel, cfg.lx.initrd);
+	cfg.lx.p7sim = cfg.p7sim;
+	cfg.lx.qemu = cfg.qemu;
+	cfg.lx.tmpdir = cfg.tmpdir;
+	cfg.lx.timeout = cfg.timeout;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "quick", no_argument, NULL, 'q' },
+		{ "scale", required_argument, NULL, 's' },
+		{ "reps", required_argument, NULL, 'r' },
+		{ "mem", required_argument, NULL, 'm' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "no-qemu", no_argument, NULL, 'n' },
+		{ "qemu", required_argument, NULL, 'Q' },
+		{ "p7sim", required_argument, NULL, 'P' },
+		{ "guests", required_argument, NULL, 'g' },
+		{ "linux", no_argument, NULL, 'L' },
+		{ "no-linux", no_argument, NULL, 'N' },
+		{ "linux-only", no_argument, NULL, 'O' },
+		{ "linux-kernel", required_argument, NULL, 'K' },
+		{ "linux-initrd", required_argument, NULL, 'I' },
+		{ "linux-smp", required_argument, NULL, 'S' },
+		{ "linux-reps", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *qemu_opt = QEMU_NAME;
+	bool no_qemu = false, timeout_set = false, failed, run_linux;
+	char qver[128], *end;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			cfg.quick = true;
+			break;
+		case 's':
+			cfg.scale = strtod(optarg, &end);
+			if (*end || !(cfg.scale > 0))
+				die("bad --scale '%s'", optarg);
+			break;
+		case 'r':
+			cfg.reps = strtoul(optarg, &end, 0);
+			if (*end || !cfg.reps || cfg.reps > 100)
+				die("bad --reps '%s' (1..100)", optarg);
+			break;
+		case 'm':
+			cfg.mem_mb = strtoul(optarg, &end, 0);
+			if (*end || !cfg.mem_mb || cfg.mem_mb % 16 || cfg.mem_mb > 65536)
+				die("bad --mem '%s' (MiB, a multiple of 16)", optarg);
+			break;
+		case 't':
+			cfg.timeout = strtoul(optarg, &end, 0);
+			if (*end || !cfg.timeout)
+				die("bad --timeout '%s'", optarg);
+			timeout_set = true;
+			break;
+		case 'n':
+			no_qemu = true;
+			break;
+		case 'Q':
+			qemu_opt = optarg;
+			break;
+		case 'P':
+			cfg.p7sim = optarg;
+			break;
+		case 'g':
+			cfg.guest_dir = optarg;
+			break;
+		case 'L':
+			cfg.want_linux = 1;
+			break;
+		case 'N':
+			cfg.want_linux = 0;
+			break;
+		case 'O':
+			cfg.want_linux = 1;
+			cfg.guests = false;
+			break;
+		case 'K':
+			cfg.lx.kernel = optarg;
+			break;
+		case 'I':
+			cfg.lx.initrd = optarg;
+			break;
+		case 'S':
+			cfg.lx.smp = strtoul(optarg, &end, 0);
+			if (*end || !cfg.lx.smp || cfg.lx.smp > 8)
+				die("bad --linux-smp '%s' (1..8, the tiny kernel's NR_CPUS)", optarg);
+			break;
+		case 'R':
+			cfg.lx.reps = strtoul(optarg, &end, 0);
+			if (*end || !cfg.lx.reps || cfg.lx.reps > BENCH_LINUX_MAX_REPS)
+				die("bad --linux-reps '%s' (1..%d)", optarg, BENCH_LINUX_MAX_REPS);
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		die("unexpected argument '%s' (see --help)", argv[optind]);
+	if (cfg.quick && !timeout_set)
+		cfg.timeout = 120;
+	if (access(cfg.p7sim, X_OK))
+		die("p7sim not found at %s", cfg.p7sim);
+	for (size_t i = 0; cfg.guests && i < NGUESTS; i++) {
+		char p[512];
+
+		snprintf(p, sizeof(p), "%s/%s.elf", cfg.guest_dir, guests[i].name);
+		if (access(p, R_OK))
+			die("guest %s not found (built with the ppc64 cross compiler)", p);
+	}
+	cfg.qemu = no_qemu ? NULL : find_in_path(qemu_opt);
+	/*
+	 * QEMU 7.2's pseries machine wants RAM in 256 MiB blocks (and applies
+	 * its SLOF minimum of 80 MiB RMA even when -bios is not SLOF).
+	 */
+	if (cfg.qemu && cfg.guests && cfg.mem_mb % 256)
+		die("--mem %u: QEMU's pseries machine takes only multiples of 256 MiB "
+		    "(or use --no-qemu)", cfg.mem_mb);
+
+	snprintf(cfg.tmpdir, sizeof(cfg.tmpdir), "%s/bench_p7sim.XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (strlen(cfg.tmpdir) >= sizeof(cfg.tmpdir) - 1 || !mkdtemp(cfg.tmpdir))
+		die("cannot create a temporary directory: %s", strerror(errno));
+	atexit(cleanup);
+	write_rom();
+
+	qver[0] = 0;
+	if (cfg.qemu)
+		qemu_version(qver, sizeof(qver));
+	printf("bench_p7sim: p7sim %s\n", cfg.p7sim);
+	if (cfg.qemu)
+		printf("             qemu  %s%s%s%s, -M pseries -cpu POWER7, TCG, -bios <branch to "
+		       "0x400000>\n", cfg.qemu, qver[0] ? " (" : "", qver, qver[0] ? ")" : "");
+	else
+		printf("             qemu: %s\n", no_qemu ? "not run (--no-qemu)" : "not installed");
+	if (cfg.guests)
+		printf("             guests %s, %u MiB RAM, best of %u%s\n", cfg.guest_dir,
+		       cfg.mem_mb, cfg.reps, cfg.quick ? ", --quick (figures meaningless)" : "");
+	run_linux = linux_setup();
+	printf("\n");
+	fflush(stdout);
+
+	failed = cfg.guests && run_guests(no_qemu);
+	if (cfg.guests && run_linux)
+		printf("\n");
+	if (run_linux && !bench_linux_run(&cfg.lx))
+		failed = true;
 	return failed ? 1 : 0;
 }

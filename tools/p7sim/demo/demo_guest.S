@@ -88,13 +88,18 @@ _start:
 	sc	1
 	PUTS(msg_cede)
 
-	/* Spin with EE=0 past a few host ticks: HDEC exits. */
+	/*
+	 * Spin with EE=0 past a few host ticks: HDEC exits.  16M iterations:
+	 * QEMU's TCG runs this loop at about a nanosecond an iteration and the
+	 * powernv host's tick is 4 ms (HZ 250): 2M iterations crossed a tick
+	 * only now and then (bringup.rehearsal wants HDEC exits).
+	 */
 	mfmsr	7
 	li	8, 0
 	ori	8, 8, 0x8000
 	andc	7, 7, 8
 	mtmsrd	7, 1
-	lis	5, 0x20
+	lis	5, 0x100
 	mtctr	5
 4:	bdnz	4b
 	PUTS(msg_spin)
