@@ -124,7 +124,7 @@ static enum sim_emu_result raise_hea(struct sim_intr *irq, uint32_t insn)
 	return SIM_EMU_RAISE;
 }
 
-static enum sim_emu_result done(struct sim_thread *t)
+enum sim_emu_result sim_emu_done(struct sim_thread *t)
 {
 	t->pc += 4;
 	if (!(t->msr & MSR_SF))
@@ -163,7 +163,7 @@ static enum sim_emu_result emulate_trap(struct sim_thread *t, uint32_t insn, boo
 		b = (int32_t)b;
 	}
 	if (!trap_condition(F_RT(insn), a, b))
-		return done(t);
+		return sim_emu_done(t);
 	*irq = sim_intr_program(SRR1_PROGTRAP);
 	return SIM_EMU_RAISE;
 }
@@ -186,9 +186,9 @@ static enum sim_emu_result emulate_spr(struct sim_thread *t, uint32_t insn, bool
 	case SIM_SPR_DONE:
 		if (!write)
 			t->gpr[rt] = val;
-		return done(t);
+		return sim_emu_done(t);
 	case SIM_SPR_NOOP:
-		return done(t);
+		return sim_emu_done(t);
 	case SIM_SPR_RAISE:
 		if (irq->vec == BOOK3S_INTERRUPT_H_EMUL_ASSIST)
 			irq->heir = insn;
@@ -313,7 +313,7 @@ static enum sim_emu_result emulate_wait(struct sim_thread *t)
 {
 	bool woke = idle_until(t, wait_reason, true);
 
-	done(t);
+	sim_emu_done(t);
 	return woke ? SIM_EMU_DONE : SIM_EMU_STOP;
 }
 
@@ -368,7 +368,7 @@ static enum sim_emu_result emulate_ci(struct sim_thread *t, uint32_t insn, unsig
 	} else {
 		t->gpr[F_RT(insn)] = load_be(p, size);
 	}
-	return done(t);
+	return sim_emu_done(t);
 }
 
 /*
@@ -392,7 +392,7 @@ static enum sim_emu_result emulate_icbi(struct sim_thread *t, uint32_t insn, str
 	if (sim_host.code_written)
 		sim_host.code_written(sim_host.code_ctx, x.ra & ~(SIM_ICACHE_BLOCK - 1ULL),
 				      SIM_ICACHE_BLOCK);
-	return done(t);
+	return sim_emu_done(t);
 }
 
 /* ---- the SLB and TLB instructions -------------------------------------------------------- */
@@ -485,30 +485,30 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		if (!allowed(t, SIM_SPR_PRIV))
 			return raise_priv(irq);
 		t->gpr[F_RT(insn)] = t->msr;
-		return done(t);
+		return sim_emu_done(t);
 	case X_MTMSR:
 	case X_MTMSRD:
 		/* (4.4.3) The new MSR applies from the next instruction on. */
 		if (!allowed(t, SIM_SPR_PRIV))
 			return raise_priv(irq);
-		done(t);
+		sim_emu_done(t);
 		sim_cpu_mtmsr(t, t->gpr[F_RT(insn)], F_L15(insn), xo == X_MTMSR);
 		return SIM_EMU_DONE;
 	case X_SLBMTE:
 		if (!allowed(t, SIM_SPR_PRIV))
 			return raise_priv(irq);
 		sim_slb_mte(t, t->gpr[F_RT(insn)], t->gpr[F_RB(insn)]);
-		return done(t);
+		return sim_emu_done(t);
 	case X_SLBIE:
 		if (!allowed(t, SIM_SPR_PRIV))
 			return raise_priv(irq);
 		sim_slb_ie(t, t->gpr[F_RB(insn)]);
-		return done(t);
+		return sim_emu_done(t);
 	case X_SLBIA:
 		if (!allowed(t, SIM_SPR_PRIV))
 			return raise_priv(irq);
 		sim_slb_ia(t);
-		return done(t);
+		return sim_emu_done(t);
 	case X_SLBMFEE:
 	case X_SLBMFEV:
 		/* RB bits 52:63 index the SLB. */
@@ -517,7 +517,7 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		t->gpr[F_RT(insn)] = xo == X_SLBMFEE ?
 			sim_slb_mfee(t, t->gpr[F_RB(insn)] & 0xfff) :
 			sim_slb_mfev(t, t->gpr[F_RB(insn)] & 0xfff);
-		return done(t);
+		return sim_emu_done(t);
 	case X_SLBFEE:
 		/* Only the Rc=1 form exists. */
 		if (!F_RC(insn))
@@ -525,7 +525,7 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		if (!allowed(t, SIM_SPR_PRIV))
 			return raise_priv(irq);
 		emulate_slbfee(t, insn);
-		return done(t);
+		return sim_emu_done(t);
 	case X_TLBIE:
 	case X_TLBIEL:
 		/*
@@ -535,12 +535,12 @@ static enum sim_emu_result emulate_x(struct sim_thread *t, uint32_t insn, struct
 		if (!allowed(t, SIM_SPR_HYP))
 			return raise_priv(irq);
 		emulate_tlbie(t, insn, xo == X_TLBIEL);
-		return done(t);
+		return sim_emu_done(t);
 	case X_TLBSYNC:
 		/* Hypervisor privileged; the model's tlbie completes at once. */
 		if (!allowed(t, SIM_SPR_HYP))
 			return raise_priv(irq);
-		return done(t);
+		return sim_emu_done(t);
 	case X_LBZCIX:
 		return emulate_ci(t, insn, 1, false, irq);
 	case X_LHZCIX:

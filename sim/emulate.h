@@ -32,6 +32,9 @@ struct sim_intr;
 enum sim_emu_result sim_emulate(struct sim_thread *t, const struct sim_stop_info *stop,
 				struct sim_intr *irq);
 
+/* An emulated instruction completed: PC to the next one (32-bit wrap without MSR[SF]). */
+enum sim_emu_result sim_emu_done(struct sim_thread *t);
+
 /* Install sim_emulate as @m's emulation of stopped instructions. */
 void sim_emulate_install(struct sim_machine *m);
 

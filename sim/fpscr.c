@@ -79,8 +79,5 @@ enum sim_emu_result sim_emulate_fp(struct sim_thread *t, uint32_t insn, struct s
 		t->fpscr &= ~((uint64_t)FPSCR_MCRFS_CLEARS & (0xfULL << bfa_shift));
 		t->fpscr = sim_fpscr_summarise(t->fpscr);
 	}
-	t->pc += 4;
-	if (!(t->msr & MSR_SF))
-		t->pc &= 0xffffffffULL;
-	return SIM_EMU_DONE;
+	return sim_emu_done(t);
 }

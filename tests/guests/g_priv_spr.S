@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * mfspr SRR0 at guest problem state: program interrupt (0x700), SRR1 0x40000, although
  * the engine serves SRR0 without trapping in supervisor state (SIM_SPR_ENGINE_SV):
@@ -8,23 +9,13 @@
  * 0x124, Ks=0 Kp=1, 4 KiB pages); the harness places the HPTE of the code
  * page 0x2000 (PP=2: user read/write/execute).
  */
-/* SPDX-License-Identifier: GPL-2.0-only */
 #include "guest_asm.h"
 	.section .text
 	.globl _start
 ALL_REPORT_VECTORS
 	. = 0x2000
 _start:
-	LOAD_IMM64(5, 0x08000000)		/* ESID 0 | V | index 0 */
-	LOAD_IMM64(6, (0x124 << 12) | 0x400)	/* VSID | Kp */
-	slbmte	6, 5
-	mfmsr	5
-	ori	5, 5, 0x4000		/* MSR_PR */
-	mtspr	SPRN_SRR1, 5
-	lis	6, user@ha
-	addi	6, 6, user@l
-	mtspr	SPRN_SRR0, 6
-	rfid
+	ENTER_USER_SEG0((0x124 << 12) | 0x400, user)	/* VSID 0x124, Kp */
 user:
 	li	20, 1
 	mfspr	7, SPRN_SRR0

@@ -12,16 +12,7 @@
 ALL_REPORT_VECTORS
 	. = 0x2000
 _start:
-	LOAD_IMM64(5, 0x08000000)		/* ESID 0 | V | index 0 */
-	LOAD_IMM64(6, (0x124 << 12) | 0x400)	/* VSID | Kp */
-	slbmte	6, 5
-	mfmsr	5
-	ori	5, 5, 0x4000		/* MSR_PR */
-	mtspr	SPRN_SRR1, 5
-	lis	6, user@ha
-	addi	6, 6, user@l
-	mtspr	SPRN_SRR0, 6
-	rfid
+	ENTER_USER_SEG0((0x124 << 12) | 0x400, user)	/* VSID 0x124, Kp */
 user:
 	li	20, 1
 	mfmsr	7

@@ -86,6 +86,23 @@ report_common:				\
 	oris	r, r, ((v) >> 16) & 0xffff;	\
 	ori	r, r, (v) & 0xffff
 
+/*
+ * Map segment 0 with SLB entry 0 (ESID 0, @slbv: VSID and key bits) and
+ * rfid to label @target at problem state (MSR[PR]=1 sets IR and DR: the
+ * caller's harness places the HPTE of the code page).
+ */
+#define ENTER_USER_SEG0(slbv, target)		\
+	LOAD_IMM64(5, 0x08000000);		\
+	LOAD_IMM64(6, slbv);			\
+	slbmte	6, 5;				\
+	mfmsr	5;				\
+	ori	5, 5, 0x4000;			\
+	mtspr	SPRN_SRR1, 5;			\
+	lis	6, target@ha;			\
+	addi	6, 6, target@l;			\
+	mtspr	SPRN_SRR0, 6;			\
+	rfid
+
 #define GUEST_DONE(result)			\
 	LI_CODE(3, G_DONE);			\
 	li	4, result;			\

@@ -17,16 +17,7 @@ _start:
 	LOAD_IMM64(6, (0x456 << 12) | 1)
 	LOAD_IMM64(7, 0x2000 | 0x10)
 	sc	1
-	LOAD_IMM64(5, 0x08000000)	/* ESID 0 | V | index 0 */
-	LOAD_IMM64(6, 0x456 << 12)
-	slbmte	6, 5
-	mfmsr	5
-	ori	5, 5, 0x4000		/* MSR_PR */
-	mtspr	SPRN_SRR1, 5
-	lis	6, user@ha
-	addi	6, 6, user@l
-	mtspr	SPRN_SRR0, 6
-	rfid
+	ENTER_USER_SEG0(0x456 << 12, user)	/* VSID 0x456 */
 user:
 	li	3, 0x1234
 	sc	1
