@@ -183,9 +183,10 @@ static inline void **opc_table(void *h)
 #define SLB_B_1T	0x4000000000000000ULL
 
 /*
- * uc_emu_start's "until": the run stops when the PC equals it.  An odd
- * address is never a POWER PC (instructions are word aligned), so a guest
- * can branch anywhere, the last word of the EA space included.
+ * uc_emu_start's "until".  Exits are enabled with none set (probe.c), so
+ * Unicorn ignores it; were it used, the run would stop when the PC equals
+ * it, and an odd address is never a POWER PC (instructions are word
+ * aligned), so a guest can branch anywhere, the last word included.
  */
 #define UNTIL_NEVER	0xffffffffffffffffULL
 

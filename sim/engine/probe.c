@@ -430,6 +430,19 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 		free(e);
 		return fail(err, errlen, "engine: uc_open failed: %s", uc_strerror(ue));
 	}
+	/*
+	 * No exit addresses at all: with exits enabled and none set,
+	 * uc_emu_start ignores its "until" and, after every run, has no exit
+	 * whose translated code it must drop.  With an "until" it looked up
+	 * the code page of until - 1 after each run, a guest HPT walk that
+	 * always missed (and a longjmp out of the fault): one per engine stop.
+	 */
+	ue = uc_ctl_exits_enable(e->uc);
+	if (ue != UC_ERR_OK) {
+		uc_close(e->uc);
+		free(e);
+		return fail(err, errlen, "engine: enabling exits failed: %s", uc_strerror(ue));
+	}
 	/* The whole real address space, mapped once, at real address 0. */
 	ue = uc_mem_map_ptr(e->uc, 0, size, UC_PROT_ALL, arena);
 	if (ue != UC_ERR_OK) {
