@@ -176,6 +176,13 @@ uint64_t sim_ue_insns(const struct sim_ue *e);
  */
 void sim_ue_hint_stats(uint64_t *dropped, bool *fallback);
 
+/*
+ * How many exit addresses Unicorn holds for its runs: 0 when exits are
+ * enabled with none set (probe.c: no post-run code lookup), -1 when the
+ * library cannot say (exits not enabled).
+ */
+int sim_ue_exit_count(struct sim_ue *e);
+
 /* Run at most @budget instructions (block granularity) from the current PC. */
 int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
 /* From a hook or another thread: end the current run at the next block. */

@@ -540,6 +540,15 @@ out_close:
 	return ret;
 }
 
+int sim_ue_exit_count(struct sim_ue *e)
+{
+	size_t n = 0;
+
+	if (uc_ctl_get_exits_cnt(e->uc, &n) != UC_ERR_OK)
+		return -1;
+	return (int)n;
+}
+
 void sim_ue_close(struct sim_ue *e)
 {
 	if (!e)

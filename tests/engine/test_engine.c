@@ -366,6 +366,8 @@ static void test_ten_million_round_trips(void **state)
 	}
 	assert_int_equal(sim_ue_gpr(F.e, 3), 10000000);
 	assert_int_equal(sim_ue_insns(F.e) - before, 3ULL * 10000000 - 1);
+	/* No exit address: no run ended with a code lookup of until - 1. */
+	assert_int_equal(sim_ue_exit_count(F.e), 0);
 }
 
 /* A second instance opens, and the refusal path names what did not match. */
