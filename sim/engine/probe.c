@@ -542,9 +542,14 @@ out_close:
 
 int sim_ue_exit_count(struct sim_ue *e)
 {
+	/*
+	 * unicorn.h's UC_CTL_READ shifts the signed 2 by 30 (undefined
+	 * behaviour, UBSan says so): the same control word, built unsigned.
+	 */
+	uint32_t ctl = UC_CTL_UC_EXITS_CNT | 1u << 26 | (uint32_t)UC_CTL_IO_READ << 30;
 	size_t n = 0;
 
-	if (uc_ctl_get_exits_cnt(e->uc, &n) != UC_ERR_OK)
+	if (uc_ctl(e->uc, (uc_control_type)ctl, &n) != UC_ERR_OK)
 		return -1;
 	return (int)n;
 }
