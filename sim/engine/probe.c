@@ -439,9 +439,8 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 	 */
 	ue = uc_ctl_exits_enable(e->uc);
 	if (ue != UC_ERR_OK) {
-		uc_close(e->uc);
-		free(e);
-		return fail(err, errlen, "engine: enabling exits failed: %s", uc_strerror(ue));
+		ret = fail(err, errlen, "engine: enabling exits failed: %s", uc_strerror(ue));
+		goto out_close;
 	}
 	/* The whole real address space, mapped once, at real address 0. */
 	ue = uc_mem_map_ptr(e->uc, 0, size, UC_PROT_ALL, arena);
