@@ -24,7 +24,17 @@
 #   5. checkpatch.pl --no-tree --terse -f on hv/*.c and hv/env/kernel/*;
 #      ERROR lines fail the check, warnings are only counted.
 #
-# Usage: tools/kmod-check.sh [--work DIR] [--keep] [--prepare-only] [--no-live-check]
+# What steps 2, 4 and 5 produce (the build log, the .ko, the generated
+# constant check, the log of the broken build, checkpatch's output) is kept
+# in $CACHE/results/<key> after a run that passed, the key a hash of every
+# file of hv/, this script, the prepared tree's key, the tools' binaries and
+# the environment make reads.  A run whose key is there reuses those outputs
+# instead of producing them again (an identical build gives identical
+# outputs) and runs every check of steps 2-5 on them as if just built; any
+# change of an input is a new key and a full build.  --rebuild (or
+# P7_KMOD_REUSE=0) builds regardless.
+#
+# Usage: tools/kmod-check.sh [--work DIR] [--keep] [--prepare-only] [--no-live-check] [--rebuild]
 # Exit:  0 passed, 1 failed, 77 skipped (a missing tool or linux-source; the
 #        reason is printed as "kmod: skipped: <reason>").
 set -euo pipefail
@@ -40,6 +50,9 @@ WORK=
 KEEP=0
 PREPARE_ONLY=0
 LIVE_CHECK=1
+REUSE=${P7_KMOD_REUSE:-1}
+# Passing results kept in $CACHE/results (about 0.1 MB each).
+KEEP_RESULTS=8
 
 # Bump when the unpack list or the way the tree is prepared changes.
 LAYOUT=1
@@ -71,6 +84,7 @@ while [ $# -gt 0 ]; do
 	--keep) KEEP=1 ;;
 	--prepare-only) PREPARE_ONLY=1 ;;
 	--no-live-check) LIVE_CHECK=0 ;;
+	--rebuild) REUSE=0 ;;
 	-h|--help) usage; exit 0 ;;
 	*) echo "kmod: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
 	esac
@@ -198,26 +212,66 @@ mkdir -p "$MOD"
 cp -R "$SRC/hv/." "$MOD/"
 find "$MOD" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' \) -delete
 
-ncfiles=$(find "$SRC/hv" -maxdepth 1 -name '*.c' | wc -l)
-say "building p7kvm_hv.ko from $ncfiles hv/*.c file(s) (-Werror, sparse -Wsparse-error)"
 LOG=$WORK/build.log
-if ! "${KMAKE[@]}" M="$MOD" -j"$JOBS" C=1 CF=-Wsparse-error modules >"$LOG" 2>&1; then
-	cat "$LOG"
-	fail "module build failed (compiler error, sparse warning or constant mismatch above)"
+ILOG=$WORK/inject.log
+CPLOG=$WORK/checkpatch.log
+KO=$MOD/p7kvm_hv.ko
+CONSTS=$MOD/env/kernel/hv_consts_check.c
+
+# The key of the outputs of steps 2, 4 and 5: everything they are made from.
+# The tools are identified by their binaries, not their version strings.
+tool_ids()
+{
+	local t p
+	for t in "${CROSS}gcc" "$("${CROSS}gcc" -print-prog-name=cc1)" "${CROSS}as" "${CROSS}ld" \
+		 sparse make gcc perl awk; do
+		p=$(command -v "$t" || echo "$t")
+		p=$(readlink -f "$p")
+		echo "$t $p $(sha256sum <"$p" | cut -c1-64)"
+	done
+}
+rkey=$( { (cd "$MOD" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum &&
+	   find . -type l -printf '%p -> %l\n' | LC_ALL=C sort);
+	  sha256sum <"$0"; tool_ids;
+	  printf '%s\n' "$key" "$CROSS" "$INJECT" "$LIVE_CHECK";
+	  env | LC_ALL=C sort |
+	  sed -n -E '/^(ARCH|CROSS_COMPILE|KBUILD_[A-Z_]*|K[A-Z]*FLAGS|CHECKFLAGS|LLVM[A-Z_]*|SOURCE_DATE_EPOCH)=/p'
+	} | sha256sum | cut -c1-16)
+RESULTS=$CACHE/results
+HIT=
+if [ "$REUSE" = 1 ] && [ -f "$RESULTS/$rkey/.p7kvm-passed" ]; then
+	HIT=$RESULTS/$rkey
+	touch "$HIT"
+	say "inputs unchanged since a passing run (key $rkey): reusing its outputs," \
+		"checking them again (--rebuild builds)"
+fi
+
+ncfiles=$(find "$SRC/hv" -maxdepth 1 -name '*.c' | wc -l)
+built=built
+if [ -n "$HIT" ]; then
+	built="built (by the run of $(date -r "$HIT/.p7kvm-passed" '+%F %T'))"
+	cp "$HIT/build.log" "$LOG"
+	cp "$HIT/p7kvm_hv.ko" "$KO"
+	cp "$HIT/hv_consts_check.c" "$CONSTS"
+else
+	say "building p7kvm_hv.ko from $ncfiles hv/*.c file(s) (-Werror, sparse -Wsparse-error)"
+	if ! "${KMAKE[@]}" M="$MOD" -j"$JOBS" C=1 CF=-Wsparse-error modules >"$LOG" 2>&1; then
+		cat "$LOG"
+		fail "module build failed (compiler error, sparse warning or constant mismatch above)"
+	fi
 fi
 # sparse exits non-zero on its warnings only with -Wsparse-error: belt and braces.
 if grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' "$LOG"; then
 	fail "diagnostics in the module build (above)"
 fi
-nconsts=$(grep -c '^_Static_assert' "$MOD/env/kernel/hv_consts_check.c" || true)
+nconsts=$(grep -c '^_Static_assert' "$CONSTS" || true)
 [ "$nconsts" -gt 0 ] || fail "the constant check asserts nothing"
-say "module built; $nconsts constants of hv/env/sim/hv_consts.h equal the kernel's"
+say "module $built; $nconsts constants of hv/env/sim/hv_consts.h equal the kernel's"
 undef=$(sed -n 's/^WARNING: modpost: "\([^"]*\)".*undefined!$/\1/p' "$LOG" | sort | tr '\n' ' ')
 [ -z "$undef" ] || say "symbols left to the kernel (not checked without Module.symvers): $undef"
 
 # ---- 3. the .ko ------------------------------------------------------------
 
-KO=$MOD/p7kvm_hv.ko
 [ -f "$KO" ] || fail "$KO was not produced"
 hdr=$("${CROSS}readelf" -h "$KO")
 for want in 'Class: *ELF64' "Data: *2's complement, big endian" 'Type: *REL ' \
@@ -244,21 +298,25 @@ say "p7kvm_hv.ko: ELF64 PowerPC64 big-endian REL, $(stat -c %s "$KO") bytes," \
 if [ "$LIVE_CHECK" = 1 ]; then
 	grep -q "^#define[[:space:]]\+$INJECT[[:space:]]" "$SRC/hv/env/sim/hv_consts.h" ||
 		fail "P7_KMOD_INJECT=$INJECT is not a constant of hv/env/sim/hv_consts.h"
-	cat >"$MOD/env/kernel/sparse_probe.c" <<-'EOF'
-	// SPDX-License-Identifier: GPL-2.0-only
-	#include "hv_env.h"
+	if [ -n "$HIT" ]; then
+		cp "$HIT/inject.log" "$ILOG"
+	else
+		cp "$CONSTS" "$WORK/hv_consts_check.c"
+		cat >"$MOD/env/kernel/sparse_probe.c" <<-'EOF'
+		// SPDX-License-Identifier: GPL-2.0-only
+		#include "hv_env.h"
 
-	u64 hv_sparse_probe(hv_be64 *hpte);
-	u64 hv_sparse_probe(hv_be64 *hpte)
-	{
-		return *hpte;	/* wrong: hv_hpte_load() converts the byte order */
-	}
-	EOF
-	ILOG=$WORK/inject.log
-	if "${KMAKE[@]}" M="$MOD" -k C=1 CF=-Wsparse-error P7_CONSTS_INJECT="$INJECT" \
-		env/kernel/hv_consts_check.o env/kernel/sparse_probe.o >"$ILOG" 2>&1; then
-		cat "$ILOG"
-		fail "the deliberately broken build succeeded"
+		u64 hv_sparse_probe(hv_be64 *hpte);
+		u64 hv_sparse_probe(hv_be64 *hpte)
+		{
+			return *hpte;	/* wrong: hv_hpte_load() converts the byte order */
+		}
+		EOF
+		if "${KMAKE[@]}" M="$MOD" -k C=1 CF=-Wsparse-error P7_CONSTS_INJECT="$INJECT" \
+			env/kernel/hv_consts_check.o env/kernel/sparse_probe.o >"$ILOG" 2>&1; then
+			cat "$ILOG"
+			fail "the deliberately broken build succeeded"
+		fi
 	fi
 	grep -q "static assertion failed: \"$INJECT:" "$ILOG" ||
 		{ cat "$ILOG"; fail "constant check is not live: a wrong $INJECT did not fail it"; }
@@ -272,9 +330,12 @@ fi
 # ---- 5. checkpatch ----------------------------------------------------------
 
 mapfile -t cp_files < <(cd "$SRC" && ls hv/*.c hv/env/kernel/*.[ch] 2>/dev/null)
-CPLOG=$WORK/checkpatch.log
-(cd "$SRC" && perl "$TREE/scripts/checkpatch.pl" --no-tree --terse --show-types \
-	--max-line-length=100 -f "${cp_files[@]}") >"$CPLOG" 2>&1 || true
+if [ -n "$HIT" ]; then
+	cp "$HIT/checkpatch.log" "$CPLOG"
+else
+	(cd "$SRC" && perl "$TREE/scripts/checkpatch.pl" --no-tree --terse --show-types \
+		--max-line-length=100 -f "${cp_files[@]}") >"$CPLOG" 2>&1 || true
+fi
 nerr=$(grep -c ': ERROR:' "$CPLOG" || true)
 nwarn=$(grep -c ': WARNING:' "$CPLOG" || true)
 if [ "$nerr" -gt 0 ]; then
@@ -283,5 +344,26 @@ if [ "$nerr" -gt 0 ]; then
 fi
 say "checkpatch: ${#cp_files[@]} file(s), no errors, $nwarn warning(s)"
 [ "$nwarn" -eq 0 ] || grep ': WARNING:' "$CPLOG" | sed 's/^/kmod:   /'
+
+# Keep what this run produced for the next run with the same inputs: written
+# under a temporary name and renamed, so a reader never sees half of it.
+if [ -z "$HIT" ]; then
+	mkdir -p "$RESULTS"
+	tmp=$(mktemp -d "$RESULTS/.new-$rkey.XXXXXX")
+	cp "$LOG" "$KO" "$CPLOG" "$tmp/"
+	if [ "$LIVE_CHECK" = 1 ]; then
+		cp "$ILOG" "$tmp/"
+		cp "$WORK/hv_consts_check.c" "$tmp/"
+	else
+		cp "$CONSTS" "$tmp/"
+	fi
+	touch "$tmp/.p7kvm-passed"
+	rm -rf "$RESULTS/$rkey"
+	mv -T "$tmp" "$RESULTS/$rkey" 2>/dev/null || rm -rf "$tmp"
+	# The KEEP_RESULTS most recently used; the rest are stale, and so are
+	# the temporary directories of runs that were interrupted an hour ago.
+	ls -1td "$RESULTS"/*/ 2>/dev/null | tail -n +$((KEEP_RESULTS + 1)) | xargs -r rm -rf
+	find "$RESULTS" -maxdepth 1 -name '.new-*' -mmin +60 -exec rm -rf {} + 2>/dev/null || true
+fi
 
 say "PASS"
