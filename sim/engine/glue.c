@@ -247,26 +247,14 @@ static void ops_tlb_flush(struct sim_engine *eng, bool all, uint64_t ea)
 	ue_check_again(eng->priv);
 }
 
-static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
-		    struct sim_stop_info *stop)
+/* The model's stop for the engine's exit @x (no side effects: it may be made twice). */
+static void glue_convert(struct sim_ue *e, const struct sim_ue_exit *x, struct sim_stop_info *stop)
 {
-	struct ue_glue *g = eng->priv;
-	struct sim_ue *e = g->ue;
-	struct sim_ue_exit x;
-
-	g->cur = t;
-	glue_tb_start(g, t);
 	memset(stop, 0, sizeof(*stop));
-	sim_ue_run(e, budget, &x);
-	/* Test mode: what the last blocks put in the TLB, before the model acts. */
-	if (g->check && x.ev != SIM_UE_ERROR && !ue_check_tlb(g)) {
-		x.ev = SIM_UE_ERROR;
-		x.pc = sim_ue_pc(e);
-	}
-	stop->executed = x.insns;
-	stop->pc = x.pc;
-	stop->insn = x.insn;
-	switch (x.ev) {
+	stop->executed = x->insns;
+	stop->pc = x->pc;
+	stop->insn = x->insn;
+	switch (x->ev) {
 	case SIM_UE_BUDGET:
 		stop->reason = SIM_STOP_BUDGET;
 		break;
@@ -280,21 +268,20 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		 */
 		stop->reason = SIM_STOP_BUDGET;
 		stop->traced = true;
-		stop->last_pc = x.last_pc;
+		stop->last_pc = x->last_pc;
 		break;
 	case SIM_UE_SC:
 		/* The engine counted the sc; the model executes it. */
 		stop->reason = SIM_STOP_SC;
-		stop->executed = x.insns ? x.insns - 1 : 0;
-		e->insns--;
-		stop->insn = 0x44000002 | (x.lev << 5);
+		stop->executed = x->insns ? x->insns - 1 : 0;
+		stop->insn = 0x44000002 | (x->lev << 5);
 		break;
 	case SIM_UE_PRIV:
 	case SIM_UE_ILLEGAL:
 	case SIM_UE_TRAP:
 	case SIM_UE_OTHER:
 		stop->reason = SIM_STOP_INSN;
-		if (!x.insn_valid) {
+		if (!x->insn_valid) {
 			stop->reason = SIM_STOP_ERROR;
 			stop->msg = "engine: cannot fetch the trapping instruction";
 		}
@@ -303,19 +290,19 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 	case SIM_UE_HDSI:
 	case SIM_UE_DSEG:
 		stop->reason = SIM_STOP_STORAGE;
-		stop->ea = x.dar;
-		stop->access = (x.dsisr & DSISR_STORE) ? SIM_ACC_STORE : SIM_ACC_LOAD;
+		stop->ea = x->dar;
+		stop->access = (x->dsisr & DSISR_STORE) ? SIM_ACC_STORE : SIM_ACC_LOAD;
 		break;
 	case SIM_UE_ISI:
 	case SIM_UE_HISI:
 	case SIM_UE_ISEG:
 		stop->reason = SIM_STOP_STORAGE;
-		stop->ea = x.pc;
+		stop->ea = x->pc;
 		stop->access = SIM_ACC_FETCH;
 		break;
 	case SIM_UE_ALIGN:
 		stop->reason = SIM_STOP_ALIGN;
-		stop->ea = x.dar;
+		stop->ea = x->dar;
 		break;
 	case SIM_UE_FPU:
 		stop->reason = SIM_STOP_FACILITY;
@@ -336,7 +323,72 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 	case SIM_UE_BREAK:
 		stop->reason = SIM_STOP_BREAK;
 		break;
+	case SIM_UE_DONE:
+		stop->reason = SIM_STOP_DONE;
+		break;
 	}
+}
+
+
+/*
+ * The engine counted the sc it reports (its exits count it as completed);
+ * the model executes it and counts it itself.
+ */
+static void glue_taken(struct sim_ue *e, const struct sim_ue_exit *x)
+{
+	if (x->ev == SIM_UE_SC)
+		e->insns--;
+}
+
+/*
+ * Every exit is offered to the model before the engine returns: the model
+ * handles it and sets up the next slice without the engine's stop and
+ * restart (sim_run_stop).  Test mode looks at the TLB first, as ops_run
+ * does after a run, before the model acts.
+ */
+static int glue_stop_fn(void *ctx, struct sim_ue_exit *x, uint64_t *budget)
+{
+	struct ue_glue *g = ctx;
+	struct sim_stop_info stop;
+	enum sim_go go;
+
+	if (!g->cur)
+		return SIM_UE_GO_OUT;
+	if (g->check && !ue_check_tlb(g)) {
+		g->check_failed = true;
+		return SIM_UE_GO_OUT;
+	}
+	glue_convert(g->ue, x, &stop);
+	go = sim_run_stop(g->cur, &stop, budget);
+	if (go == SIM_GO_OUT)
+		return SIM_UE_GO_OUT;
+	glue_taken(g->ue, x);
+	if (go == SIM_GO_DONE)
+		return SIM_UE_GO_DONE;
+	glue_tb_start(g, g->cur);
+	return SIM_UE_GO_ON;
+}
+
+static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
+		    struct sim_stop_info *stop)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+	struct sim_ue_exit x;
+
+	g->cur = t;
+	g->check_failed = false;
+	glue_tb_start(g, t);
+	sim_ue_run(e, budget, &x);
+	/* Test mode: what the last blocks put in the TLB, before the model acts. */
+	if (g->check && x.ev != SIM_UE_ERROR && x.ev != SIM_UE_DONE &&
+	    (g->check_failed || !ue_check_tlb(g))) {
+		x.ev = SIM_UE_ERROR;
+		x.pc = sim_ue_pc(e);
+	}
+	glue_convert(e, &x, stop);
+	if (x.ev != SIM_UE_DONE)
+		glue_taken(e, &x);
 }
 
 static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, unsigned int n)
@@ -407,6 +459,7 @@ struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, s
 		return NULL;
 	}
 	sim_ue_set_tb_fn(g->ue, glue_tb, g);
+	sim_ue_set_stop_fn(g->ue, glue_stop_fn, g);
 	served_sprs(g);
 	sim_host.code_written = glue_code_written;
 	sim_ue_set_ref_fn(g->ue, glue_ref, g);

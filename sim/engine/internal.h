@@ -289,6 +289,12 @@ struct sim_ue {
 	void (*ref_fn)(void *ctx, uint64_t ea, unsigned int access);
 	void *ref_ctx;
 
+	/* exits offered before the run ends (sim_ue_set_stop_fn) */
+	int (*stop_fn)(void *ctx, struct sim_ue_exit *x, uint64_t *budget);
+	void *stop_ctx;
+	bool run_done;			/* stop_fn ended the run */
+	uint64_t starts, resumes;	/* uc_emu_start calls; exits gone on from */
+
 	/* exit latch */
 	bool trapped;
 	struct sim_ue_exit *x;
@@ -335,6 +341,8 @@ static inline uint64_t tb_now(const struct sim_ue *e)
 /* hooks.c: installed by sim_ue_open() before anything is translated. */
 void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data);
 void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
+/* run.c: a run's budget and accounting start (also after an exit gone on from). */
+void ue_slice_start(struct sim_ue *e, uint64_t budget);
 
 /* clock.c: mftb without a host clock read (installed by sim_ue_open). */
 int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len);
@@ -368,6 +376,7 @@ struct ue_glue {
 	struct sim_ue *ue;
 	struct sim_thread *cur;		/* thread whose registers are in the engine */
 	bool check;			/* test mode: every translation against the model */
+	bool check_failed;		/* it failed at an exit offered to the model */
 	struct sim_engine_check_stats stats;
 
 	/*
