@@ -44,6 +44,9 @@ static void glue_tb_start(struct ue_glue *g, struct sim_thread *t)
 	g->tb0 = sim_engine_timebase(t, 0);
 }
 
+/* The engine's spr[1024] holds every SPR number of the model's table. */
+_Static_assert(SIM_NR_SPRS <= 1024, "SPR numbers beyond the engine's spr[]");
+
 /* The SPR storage an engine-served SPR number reads (USPRG3 reads SPRG3). */
 static unsigned int engine_spr_store(unsigned int sprn)
 {
@@ -129,19 +132,22 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 
 	g->cur = (struct sim_thread *)t;
 	memcpy(ENVP(e, ENV_GPR, uint64_t), t->gpr, sizeof(t->gpr));
-	for (unsigned int i = 0; i < 32; i++)
-		PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i], sim_ue_set_fpr(e, i, t->fpr[i]));
-	PUT_IF_CHANGED(all, g->held.cr, t->cr, sim_ue_set_cr(e, (uint32_t)t->cr));
-	PUT_IF_CHANGED(all, g->held.lr, t->lr, sim_ue_set_lr(e, t->lr));
-	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, sim_ue_set_ctr(e, t->ctr));
-	PUT_IF_CHANGED(all, g->held.xer, t->xer, sim_ue_set_xer(e, t->xer));
+	/* The FPRs rarely change between runs: one comparison of all of them first. */
+	if (all || memcmp(g->held.fpr, t->fpr, sizeof(t->fpr)))
+		for (unsigned int i = 0; i < 32; i++)
+			PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i],
+				       sim_ue_set_fpr(e, i, t->fpr[i]));
+	PUT_IF_CHANGED(all, g->held.cr, t->cr, ue_set_cr(e, (uint32_t)t->cr));
+	PUT_IF_CHANGED(all, g->held.lr, t->lr, *ENVP(e, ENV_LR, uint64_t) = t->lr);
+	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, *ENVP(e, ENV_CTR, uint64_t) = t->ctr);
+	PUT_IF_CHANGED(all, g->held.xer, t->xer, ue_set_xer(e, t->xer));
 	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, sim_ue_set_fpscr(e, t->fpscr));
 	g->held.t = t;
 	put_vector(g, t);
 	for (unsigned int i = 0; i < g->nput; i++)
-		sim_ue_set_spr(e, g->put_spr[i], t->spr[g->put_spr[i]]);
+		*ENVP(e, ENV_SPR + 8 * g->put_spr[i], uint64_t) = t->spr[g->put_spr[i]];
 	for (unsigned int i = 0; i < g->nsv; i++)
-		sim_ue_set_spr(e, g->sv_spr[i], t->spr[g->sv_spr[i]]);
+		*ENVP(e, ENV_SPR + 8 * g->sv_spr[i], uint64_t) = t->spr[g->sv_spr[i]];
 	e->amr = t->spr[SPRN_AMR];
 	sim_ue_set_pc(e, t->pc);
 	sim_ue_set_msr(e, t->msr);
@@ -154,10 +160,10 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	struct sim_ue *e = g->ue;
 
 	memcpy(t->gpr, ENVP(e, ENV_GPR, uint64_t), sizeof(t->gpr));
-	t->cr = g->held.cr = sim_ue_cr(e);
-	t->lr = g->held.lr = sim_ue_lr(e);
-	t->ctr = g->held.ctr = sim_ue_ctr(e);
-	t->xer = g->held.xer = sim_ue_xer(e);
+	t->cr = g->held.cr = ue_cr(e);
+	t->lr = g->held.lr = *ENVP(e, ENV_LR, uint64_t);
+	t->ctr = g->held.ctr = *ENVP(e, ENV_CTR, uint64_t);
+	t->xer = g->held.xer = ue_xer(e);
 	/*
 	 * FPRs and FPSCR change only by instructions that need MSR[FP] (or
 	 * MSR[VSX]); without them the thread's copies are still current.
@@ -171,7 +177,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	/* Only SPRs the guest can write without trapping can have changed. */
 	for (unsigned int i = 0; i < g->nget; i++) {
 		unsigned int n = g->get_spr[i];
-		uint64_t v = sim_ue_spr(e, n);
+		uint64_t v = *ENVP(e, ENV_SPR + 8 * n, uint64_t);
 
 		/* In real mode the engine's AMR lacks key 0 (sim_ue_set_msr): keep the guest's. */
 		if (n == SPRN_AMR && !(e->guest_msr & (M_IR | M_DR)))
@@ -181,7 +187,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	/* A run in supervisor state may have written these (ue_sv_sprs). */
 	if (!(e->guest_msr & M_PR))
 		for (unsigned int i = 0; i < g->nsv; i++)
-			t->spr[g->sv_spr[i]] = sim_ue_spr(e, g->sv_spr[i]);
+			t->spr[g->sv_spr[i]] = *ENVP(e, ENV_SPR + 8 * g->sv_spr[i], uint64_t);
 	t->pc = sim_ue_pc(e);
 }
 
