@@ -286,38 +286,57 @@ static void hv_switch_to_host(struct hv_vcpu *vcpu, struct hv_host_state *host, 
 	hv_mtspr(SPRN_DEC, (u64)(host->dec_expires - (s64)hv_mftb()));
 }
 
+/*
+ * 19. With HDEC about to expire, entering would only bounce: take the exit
+ * path as if HDEC had fired (hdec_soon).
+ */
+static bool hdec_soon(struct hv_vcpu *vcpu, u32 *trap)
+{
+	if ((s32)hv_mfspr(SPRN_HDEC) >= HV_HDEC_MIN)
+		return false;
+	hv_mtspr(SPRN_HSRR0, vcpu->regs.pc);
+	hv_mtspr(SPRN_HSRR1, vcpu->regs.msr);
+	*trap = BOOK3S_INTERRUPT_HV_DECREMENTER;
+	return true;
+}
+
+int hv_exit_turn(struct hv_vcpu *vcpu, u32 *trap)
+{
+	int fast;
+
+	/* The environment took this exit's turn already and dispatched it. */
+	if (*trap == HV_TRAP_DISPATCHED)
+		return HV_TURN_DISPATCHED;
+	/* Exit step 6: a real-mode hcall goes straight back to the guest. */
+	fast = hv_vcpu_exit_fast(vcpu, *trap);
+	if (fast == HV_FAST_HOST)
+		return HV_TURN_DISPATCHED;
+	if (fast == HV_FAST_NONE || hdec_soon(vcpu, trap))
+		return HV_TURN_EXIT;
+	return HV_TURN_ENTER;
+}
+
 u32 hv_switch_and_run(struct hv_vcpu *vcpu)
 {
 	struct hv_host_state host;
+	int turn = HV_TURN_EXIT;
 	u32 trap;
 
 	hv_memset(&host, 0, sizeof(host));
 	hv_host_irq_disable();
 	hv_switch_to_guest(vcpu, &host);
-	for (;;) {
-		int fast;
-
-		/*
-		 * 19. With HDEC about to expire, entering would only bounce: take
-		 * the exit path as if HDEC had fired (hdec_soon).
-		 */
-		if ((s32)hv_mfspr(SPRN_HDEC) < HV_HDEC_MIN) {
-			hv_mtspr(SPRN_HSRR0, vcpu->regs.pc);
-			hv_mtspr(SPRN_HSRR1, vcpu->regs.msr);
-			trap = BOOK3S_INTERRUPT_HV_DECREMENTER;
-			break;
-		}
-		trap = hv_enter_guest(&vcpu->regs);
-		/* Exit step 6: a real-mode hcall goes straight back to the guest. */
-		fast = hv_vcpu_exit_fast(vcpu, trap);
-		if (fast == HV_FAST_GUEST)
-			continue;
-		if (fast == HV_FAST_HOST) {
-			hv_switch_to_host(vcpu, &host, trap);
-			hv_host_irq_enable();
-			return HV_TRAP_DISPATCHED;
-		}
-		break;
+	if (!hdec_soon(vcpu, &trap)) {
+		hv_guest_loop(vcpu);
+		do {
+			trap = hv_enter_guest(&vcpu->regs);
+			turn = hv_exit_turn(vcpu, &trap);
+		} while (turn == HV_TURN_ENTER);
+		hv_guest_loop(NULL);
+	}
+	if (turn == HV_TURN_DISPATCHED) {
+		hv_switch_to_host(vcpu, &host, vcpu->trap);
+		hv_host_irq_enable();
+		return HV_TRAP_DISPATCHED;
 	}
 	hv_switch_to_host(vcpu, &host, trap);
 	/*

@@ -310,6 +310,13 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
 	return sim_intr_deliver(t, &irq) ? 1 : 0;
 }
 
+/* End the run with @result (sim_run's return value); false, for the callers. */
+static bool run_end(struct sim_thread *t, uint32_t result)
+{
+	t->run.result = result;
+	return false;
+}
+
 /*
  * The run loop, per slice:
  *  1. injections due now become pending; the timers catch up;
@@ -320,98 +327,173 @@ static int handle_stop(struct sim_thread *t, const struct sim_stop_info *stop, u
  *     injection (one instruction when single-stepping);
  *  4. the engine gets the model's changes, runs, and gives back the state;
  *  5. its stop is handled as the ISA says.
+ * run_pre() is steps 1-3 and the first half of 4, run_post() the rest; the
+ * engine runs between them, either returning from run() or, when it can go
+ * on by itself, handing the stop to sim_run_stop() from inside its run.
+ * Both return false when the run is over (t->run.result).
  */
-uint32_t sim_run(struct sim_thread *t, uint64_t budget)
+static bool run_pre(struct sim_thread *t)
 {
 	struct sim_machine *m = t->m;
 	struct sim_engine *e = m->engine;
+	struct sim_run_state *rs = &t->run;
+	uint64_t slice;
 
-	unsigned int stalls = 0;
-	bool entry = true;
+	rs->start = m->clock;
+	rs->budget0 = rs->budget;
+
+	/* 1, 2. */
+	sim_inject_fire(m);
+	if (sim_intr_check(t) == SIM_CHECK_EXIT)
+		return run_end(t, t->last_irq.vec);
+	/* Interrupt time counts against the budget (sim_intr_deliver). */
+	rs->budget -= m->clock - rs->start < rs->budget ? m->clock - rs->start : rs->budget;
+	if (!rs->budget || m->stop_request || t->storm >= SIM_STORM_LIMIT)
+		return run_end(t, 0);
+	if (!e)
+		return run_end(t, engine_failed(m, "sim_run: no engine attached"));
+
+	/* 3. */
+	if (m->debug && sim_debug_should_stop(t, rs->entry))
+		return run_end(t, 0);
+	rs->entry = false;
+	slice = min3(rs->budget, sim_timers_next(t), sim_inject_next(m));
+	if (!slice)
+		slice = 1;
+	if (t->msr & MSR_SE)
+		slice = 1;
+
+	/* 4. */
+	sync_engine(e, t);
+	if (m->debug) {
+		/* An engine that cannot stop at a break steps wherever one is set. */
+		bool step = sim_debug_step_mode(t) || (m->debug->nbrk && !e->ops->debug);
+
+		if (step)
+			slice = 1;
+		m->debug->near_break = false;
+		if (e->ops->debug)
+			e->ops->debug(e, step, m->debug->brk, m->debug->nbrk);
+	}
+	rs->slice = slice;
+	return true;
+}
+
+static bool run_post(struct sim_thread *t, const struct sim_stop_info *stop)
+{
+	struct sim_machine *m = t->m;
+	struct sim_run_state *rs = &t->run;
+	uint64_t done, before;
+	int r;
+
+	m->engine->ops->get_regs(m->engine, t);
+	/*
+	 * An engine that stops only between translated blocks completes
+	 * the block a run starts with even past the slice, so that every
+	 * run makes progress (docs/engine.md): time counts what ran.
+	 */
+	done = stop->executed;
+	sim_clock_advance(m, t, done);
+	if (done)
+		t->storm = 0;
+
+	/* 5. */
+	before = m->clock;
+	r = handle_stop(t, stop, &rs->budget);
+	/* Everything since step 1: instructions, sc, emulation, interrupts. */
+	rs->budget = m->clock - rs->start < rs->budget0 ? rs->budget0 - (m->clock - rs->start) : 0;
+	if (r > 0)
+		return run_end(t, t->last_irq.vec);
+	if (r < 0)
+		return run_end(t, 0);
+	/*
+	 * Every stop either completes something or delivers an
+	 * interrupt, and both advance the clock (an interrupt storm
+	 * ends at SIM_STORM_LIMIT above).  An engine that keeps
+	 * stopping without either is broken.
+	 */
+	if (done || m->clock != before)
+		rs->stalls = 0;
+	else if (++rs->stalls > SIM_MAX_STALLS)
+		return run_end(t, engine_failed(m, "sim_run: no instruction completes (interrupt loop)"));
+	return true;
+}
+
+/* A run's start (sim_run, and a new entry inside one: sim_run_stop). */
+static bool run_begin(struct sim_thread *t, uint64_t budget)
+{
+	struct sim_machine *m = t->m;
+	struct sim_run_state *rs = &t->run;
 
 	m->stop_request = false;
 	m->engine_error[0] = 0;
 	if (t->msr & MSR_HV)
-		return engine_failed(m, "sim_run: the thread is in hypervisor state");
+		return run_end(t, engine_failed(m, "sim_run: the thread is in hypervisor state"));
+	rs->budget = budget;
+	rs->stalls = 0;
+	rs->entry = true;
+	rs->taken = false;
+	return true;
+}
 
-	for (;;) {
+uint32_t sim_run(struct sim_thread *t, uint64_t budget)
+{
+	struct sim_machine *m = t->m;
+	struct sim_run_state *rs = &t->run;
+
+	if (!run_begin(t, budget))
+		return rs->result;
+	rs->active = true;
+	while (run_pre(t)) {
 		struct sim_stop_info stop;
-		uint64_t slice, done, before, start = m->clock, budget0 = budget;
-		int r;
 
-		/* 1, 2. */
-		sim_inject_fire(m);
-		if (sim_intr_check(t) == SIM_CHECK_EXIT)
-			return t->last_irq.vec;
-		/* Interrupt time counts against the budget (sim_intr_deliver). */
-		budget -= m->clock - start < budget ? m->clock - start : budget;
-		if (!budget || m->stop_request || t->storm >= SIM_STORM_LIMIT)
-			return 0;
-		if (!e)
-			return engine_failed(m, "sim_run: no engine attached");
-
-		/* 3. */
-		if (m->debug && sim_debug_should_stop(t, entry))
-			return 0;
-		entry = false;
-		slice = min3(budget, sim_timers_next(t), sim_inject_next(m));
-		if (!slice)
-			slice = 1;
-		if (t->msr & MSR_SE)
-			slice = 1;
-
-		/* 4. */
-		sync_engine(e, t);
-		if (m->debug) {
-			/* An engine that cannot stop at a break steps wherever one is set. */
-			bool step = sim_debug_step_mode(t) || (m->debug->nbrk && !e->ops->debug);
-
-			if (step)
-				slice = 1;
-			m->debug->near_break = false;
-			if (e->ops->debug)
-				e->ops->debug(e, step, m->debug->brk, m->debug->nbrk);
-		}
 		memset(&stop, 0, sizeof(stop));
-		e->ops->run(e, t, slice, &stop);
-		e->ops->get_regs(e, t);
-		/*
-		 * An engine that stops only between translated blocks completes
-		 * the block a run starts with even past the slice, so that every
-		 * run makes progress (docs/engine.md): time counts what ran.
-		 */
-		done = stop.executed;
-		sim_clock_advance(m, t, done);
-		if (done)
-			t->storm = 0;
+		m->engine->ops->run(m->engine, t, rs->slice, &stop);
+		/* The engine went on through sim_run_stop, which ended the run. */
+		if (stop.reason == SIM_STOP_DONE)
+			break;
+		if (!run_post(t, &stop))
+			break;
+	}
+	rs->active = false;
+	return rs->result;
+}
 
-		/* 5. */
-		before = m->clock;
-		r = handle_stop(t, &stop, &budget);
-		/* Everything since step 1: instructions, sc, emulation, interrupts. */
-		budget = m->clock - start < budget0 ? budget0 - (m->clock - start) : 0;
-		if (r > 0)
-			return t->last_irq.vec;
-		if (r < 0)
-			return 0;
-		/*
-		 * Every stop either completes something or delivers an
-		 * interrupt, and both advance the clock (an interrupt storm
-		 * ends at SIM_STORM_LIMIT above).  An engine that keeps
-		 * stopping without either is broken.
-		 */
-		if (done || m->clock != before)
-			stalls = 0;
-		else if (++stalls > SIM_MAX_STALLS)
-			return engine_failed(m, "sim_run: no instruction completes (interrupt loop)");
+/*
+ * The engine's stop mid-run: steps 5 and 1-4 of the next slice, exactly as
+ * the loop of sim_run() would run them, so that results, time and traces do
+ * not depend on where the engine stopped.  A run that ends with an
+ * interrupt to the hypervisor goes to the environment's m->run_ended,
+ * which may take the exit and enter the guest again as its callers would
+ * (a new run: t->run restarted by sim_run_restart).  Not with a debugger
+ * attached, whose stops and breaks are set between engine runs.
+ */
+enum sim_go sim_run_stop(struct sim_thread *t, const struct sim_stop_info *stop, uint64_t *budget)
+{
+	struct sim_machine *m = t->m;
+	bool go;
+
+	if (!t->run.active || m->debug)
+		return SIM_GO_OUT;
+	go = run_post(t, stop);
+	for (;;) {
+		if (go && run_pre(t)) {
+			*budget = t->run.slice;
+			return SIM_GO_ON;
+		}
+		if (!t->run.result || !m->run_ended || !m->run_ended(t))
+			return SIM_GO_DONE;
+		go = true;
 	}
 }
 
-uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs)
+bool sim_run_restart(struct sim_thread *t, uint64_t budget)
 {
-	struct sim_thread *t = m->cur;
-	uint32_t trap;
+	return run_begin(t, budget);
+}
 
+bool sim_guest_in(struct sim_thread *t, const struct hv_guest_regs *regs)
+{
 	memcpy(t->gpr, regs->gpr, sizeof(t->gpr));
 	t->cr = regs->cr;
 	t->lr = regs->lr;
@@ -425,11 +507,13 @@ uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs)
 	if (t->msr & MSR_HV) {
 		/* hv_enter_guest already reported the rule; nothing runs. */
 		t->msr = SIM_MSR_HOST;
-		return HV_TRAP_NONE;
+		return false;
 	}
+	return true;
+}
 
-	trap = sim_run(t, m->slice);
-
+void sim_guest_out(struct sim_thread *t, struct hv_guest_regs *regs, uint32_t trap)
+{
 	memcpy(regs->gpr, t->gpr, sizeof(t->gpr));
 	regs->cr = t->cr;
 	regs->lr = t->lr;
@@ -444,5 +528,18 @@ uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs)
 		regs->msr = t->msr;
 		t->msr = SIM_MSR_HOST;
 	}
+}
+
+uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs, uint64_t budget)
+{
+	struct sim_thread *t = m->cur;
+	uint32_t trap;
+
+	if (!sim_guest_in(t, regs))
+		return HV_TRAP_NONE;
+	trap = sim_run(t, budget);
+	/* m->run_ended may have taken the last exit, registers and all. */
+	if (!t->run.taken)
+		sim_guest_out(t, regs, trap);
 	return trap;
 }

@@ -46,9 +46,15 @@ uint32_t sim_run(struct sim_thread *t, uint64_t budget);
 
 /*
  * hv_enter_guest on the model: load @regs into the current thread, hrfid
- * through HSRR0/1, sim_run() for m->slice instructions, and store the state
- * at the exit back into @regs (PC/MSR from HSRR0/1, or SRR0/1 for sc 1).
+ * through HSRR0/1 (sim_guest_in), sim_run() for @budget instructions, and
+ * store the state at the exit back into @regs (sim_guest_out: PC/MSR from
+ * HSRR0/1, or SRR0/1 for sc 1), unless m->run_ended stored it already.
  */
-uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs);
+uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs, uint64_t budget);
+/* false: HSRR1 would leave the thread in hypervisor state; nothing to run. */
+bool sim_guest_in(struct sim_thread *t, const struct hv_guest_regs *regs);
+void sim_guest_out(struct sim_thread *t, struct hv_guest_regs *regs, uint32_t trap);
+/* For m->run_ended: the thread entered again runs a new run of @budget. */
+bool sim_run_restart(struct sim_thread *t, uint64_t budget);
 
 #endif /* SIM_CPU_H */

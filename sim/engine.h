@@ -35,6 +35,7 @@ enum sim_stop {
 	SIM_STOP_FACILITY,	/* pc/insn: needs MSR[FP], [VEC] or [VSX] (facility = that bit) */
 	SIM_STOP_ERROR,		/* the engine failed; msg says why; the run cannot continue */
 	SIM_STOP_BREAK,		/* pc: the next block holds a debug break address (debug()) */
+	SIM_STOP_DONE,		/* the model ended the run in sim_run_stop(); nothing to handle */
 };
 
 /* Kind of storage access (also used by the model's MMU). */
@@ -100,7 +101,9 @@ struct sim_engine_ops {
 	void (*tlb_flush)(struct sim_engine *e, bool all, uint64_t ea);
 	/*
 	 * Execute at most @budget instructions of @t from t->pc and fill @stop.
-	 * Registers stay in the engine until get_regs().
+	 * Registers stay in the engine until get_regs().  An engine that can
+	 * go on after a stop without returning offers it to sim_run_stop()
+	 * first (below).
 	 */
 	void (*run)(struct sim_engine *e, struct sim_thread *t, uint64_t budget,
 		    struct sim_stop_info *stop);
@@ -128,6 +131,25 @@ struct sim_engine {
  * the engine answers it from this).
  */
 uint64_t sim_engine_timebase(const struct sim_thread *t, uint64_t executed);
+
+/* What the model did with a stop the engine offered it from inside run(). */
+enum sim_go {
+	SIM_GO_OUT,	/* not taken: return from run() with the stop, as without the offer */
+	SIM_GO_ON,	/* handled; the model synced the engine: run on for *budget more */
+	SIM_GO_DONE,	/* handled, and the run is over: return SIM_STOP_DONE */
+};
+
+/*
+ * Provided by the model for the engine: the stop @stop of the thread run()
+ * is executing, offered before run() returns, with the registers still in the
+ * engine.  The model gets them (get_regs), handles the stop and prepares the
+ * next slice exactly as between two runs, calling the engine's operations;
+ * on SIM_GO_ON the engine goes on from the state it was given, counting
+ * @stop->executed and the stop itself as done.  Saving the return from and
+ * re-entry to the engine is the point: rfid, mtmsr, trap and fault
+ * delivery cost no restart (docs/engine.md).
+ */
+enum sim_go sim_run_stop(struct sim_thread *t, const struct sim_stop_info *stop, uint64_t *budget);
 
 /* ---- the null engine (engine/null.c): no execution, for tests ----------- */
 

@@ -424,45 +424,118 @@ void hv_trace(u32 type, const void *payload, u32 len)
 
 /* ---- entering the guest --------------------------------------------------- */
 
-u32 hv_enter_guest(struct hv_guest_regs *regs)
+/*
+ * What hv_enter_guest does before the engine runs: the entry event and its
+ * rule, then the host's reasons not to enter.  Returns false to return
+ * HV_TRAP_NONE; else *budget is the slice to run.
+ */
+static void entry_event(struct sim_machine *m, const struct hv_guest_regs *regs)
 {
-	struct sim_machine *m = M();
-
 	sim_event(m, SIM_EV_ENTER_GUEST, 0, regs->msr);
 	if (regs->msr & MSR_HV)
 		sim_rule_report(m, SIM_RULE_GUEST_HV, "guest entered with MSR[HV]=1 (msr 0x%llx)",
 				(unsigned long long)regs->msr);
-	if (m->enter_guest)
-		return m->enter_guest(m, regs);
-	if (m->engine) {
-		uint64_t slice = m->slice;
-		u32 trap;
+}
 
-		/*
-		 * The VMM's quantum (a signal, in the kernel): past the deadline
-		 * the host takes the CPU back before entering; before it, the
-		 * guest runs at most up to it.
-		 */
-		/*
-		 * A thread in an exception storm is not entered again: the
-		 * VMM gets the CPU back and decides (p7sim reports it).
-		 */
-		if (sim_host.stop || m->cur->storm >= SIM_STORM_LIMIT)
-			return HV_TRAP_NONE;
-		if (sim_host.deadline) {
-			if (m->clock >= sim_host.deadline)
-				return HV_TRAP_NONE;
-			if (sim_host.deadline - m->clock < slice)
-				m->slice = sim_host.deadline - m->clock;
-		}
-		trap = sim_enter_guest(m, regs);
-		m->slice = slice;
-		/* What the run's references did to R/C, before its exit is traced. */
-		sim_rc_flush(m);
-		return trap;
+static bool entry_checks(struct sim_machine *m, const struct hv_guest_regs *regs,
+			 uint64_t *budget)
+{
+	entry_event(m, regs);
+	/*
+	 * A thread in an exception storm is not entered again: the VMM gets
+	 * the CPU back and decides (p7sim reports it).
+	 */
+	if (sim_host.stop || m->cur->storm >= SIM_STORM_LIMIT)
+		return false;
+	/*
+	 * The VMM's quantum (a signal, in the kernel): past the deadline the
+	 * host takes the CPU back before entering; before it, the guest runs
+	 * at most up to it.
+	 */
+	*budget = m->slice;
+	if (sim_host.deadline) {
+		if (m->clock >= sim_host.deadline)
+			return false;
+		if (sim_host.deadline - m->clock < *budget)
+			*budget = sim_host.deadline - m->clock;
 	}
-	hv_pr_err("no guest runner attached to the machine");
-	return HV_TRAP_NONE;
+	return true;
+}
+
+/* The vcpu of hv_switch_and_run's entry loop (hv_guest_loop), NULL outside it. */
+static struct hv_vcpu *loop_vcpu;
+
+/*
+ * The engine's run ended inside it with an exit to the hypervisor, within
+ * the entry loop: do what the frames above would do next, without leaving
+ * the engine.
+ *  1. sim_enter_guest's and hv_enter_guest's tails: the registers out to
+ *     the vcpu, then R/C (before the exit is traced).
+ *  2. The loop's turn (hv_exit_turn): a real-mode hcall is dispatched and
+ *     answered here; any other answer ends the run with the trap the loop
+ *     goes on with (the turn gives the same answer again).
+ *  3. The next hv_enter_guest: its checks (not entering ends the run with
+ *     HV_TRAP_NONE, as that call would return), the registers in, hrfid,
+ *     and a new run of the engine.
+ */
+static bool env_run_ended(struct sim_thread *t)
+{
+	struct sim_machine *m = t->m;
+	struct hv_vcpu *vcpu = loop_vcpu;
+	u32 trap = t->run.result;
+	uint64_t budget;
+
+	/* 1. */
+	sim_guest_out(t, &vcpu->regs, trap);
+	t->run.taken = true;
+	sim_rc_flush(m);
+
+	/* 2. */
+	switch (hv_exit_turn(vcpu, &trap)) {
+	case HV_TURN_DISPATCHED:
+		t->run.result = HV_TRAP_DISPATCHED;
+		return false;
+	case HV_TURN_EXIT:
+		t->run.result = trap;
+		return false;
+	}
+
+	/* 3. */
+	t->run.result = HV_TRAP_NONE;
+	if (!entry_checks(m, &vcpu->regs, &budget) || !sim_guest_in(t, &vcpu->regs))
+		return false;
+	return sim_run_restart(t, budget);
+}
+
+void hv_guest_loop(struct hv_vcpu *vcpu)
+{
+	struct sim_machine *m = M();
+
+	loop_vcpu = vcpu;
+	/* Only the engine's runs, started here, end inside it. */
+	m->run_ended = vcpu && m->engine && !m->enter_guest ? env_run_ended : NULL;
+}
+
+u32 hv_enter_guest(struct hv_guest_regs *regs)
+{
+	struct sim_machine *m = M();
+	uint64_t budget;
+	u32 trap;
+
+	if (m->enter_guest || !m->engine) {
+		entry_event(m, regs);
+		if (m->enter_guest)
+			return m->enter_guest(m, regs);
+		hv_pr_err("no guest runner attached to the machine");
+		return HV_TRAP_NONE;
+	}
+	if (!entry_checks(m, regs, &budget))
+		return HV_TRAP_NONE;
+	trap = sim_enter_guest(m, regs, budget);
+	/* What the run's references did to R/C, before its exit is traced (done if taken). */
+	if (!m->cur->run.taken)
+		sim_rc_flush(m);
+	return trap;
 }
 
 /* ---- host interrupts and caches ------------------------------------------------ */

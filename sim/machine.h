@@ -109,6 +109,20 @@ struct sim_thread {
 	bool pcmsr_dirty;		/* only PC/MSR changed: set_pc_msr */
 	uint64_t executed;		/* instructions this thread executed */
 	uint64_t storm;			/* interrupts since an instruction last completed */
+
+	/*
+	 * sim_run's loop state, kept here so that the engine can hand it a
+	 * stop mid-run (sim_run_stop): the budget left, the slice's start
+	 * clock and budget, the stall count and the run's result once over.
+	 */
+	struct sim_run_state {
+		uint64_t budget, budget0, start, slice;
+		unsigned int stalls;
+		bool entry;
+		bool active;		/* inside sim_run */
+		bool taken;		/* m->run_ended took its end: registers are out */
+		uint32_t result;
+	} run;
 };
 
 /* What the model saw the HV core do, in order (for tests and rule checks). */
@@ -211,6 +225,14 @@ struct sim_machine {
 	sim_tlbie_hook_fn tlbie_hook;	/* runs inside tlbie: the "hardware walker" */
 	void *tlbie_hook_ctx;
 	sim_enter_fn enter_guest;	/* implements hv_enter_guest */
+	/*
+	 * A run of the engine ended with an interrupt to the hypervisor
+	 * (t->run.result) inside the engine (sim_run_stop): the environment
+	 * may take the exit and enter again, returning true after
+	 * sim_run_restart(); false leaves the run ended (t->run.taken when it
+	 * stored the registers itself).
+	 */
+	bool (*run_ended)(struct sim_thread *t);
 	void *enter_ctx;
 
 	/* hv_log: messages at or below this level go to stderr. */

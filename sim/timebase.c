@@ -175,6 +175,12 @@ static uint64_t insns_until(const struct sim_machine *m, uint64_t target)
 
 	if (target <= ticks_now(m))
 		return 1;
+	/* Whole ticks per instruction: c = ceil(target / num), no 128-bit division. */
+	if (m->tb_den == 1) {
+		uint64_t c1 = target / m->tb_num + (target % m->tb_num != 0);
+
+		return c1 - m->clock > INT64_MAX ? UINT64_MAX : c1 - m->clock;
+	}
 	/* Smallest clock c with floor(c * num / den) >= target. */
 	c = ((unsigned __int128)target * m->tb_den + m->tb_num - 1) / m->tb_num;
 	if (c - m->clock > (unsigned __int128)INT64_MAX)

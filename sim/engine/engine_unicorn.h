@@ -36,6 +36,7 @@ enum sim_ue_event {
 	SIM_UE_OTHER,		/* any other engine exception: intno, error_code */
 	SIM_UE_ERROR,		/* the engine failed: message in sim_ue_error() */
 	SIM_UE_BREAK,		/* stopped before a block holding a debug break (sim_ue_set_debug) */
+	SIM_UE_DONE,		/* the stop function ended the run (sim_ue_set_stop_fn) */
 };
 
 struct sim_ue_exit {
@@ -187,6 +188,22 @@ int sim_ue_exit_count(struct sim_ue *e);
 int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x);
 /* From a hook or another thread: end the current run at the next block. */
 void sim_ue_stop(struct sim_ue *e);
+
+/*
+ * Offer every exit to @fn before the run ends, with the engine's registers
+ * as the exit left them (PC at the exit's instruction).  @fn returns
+ * SIM_UE_GO_ON with *budget set to go on from the registers it left (the
+ * exit and x->insns count as done: the next exit counts from there),
+ * SIM_UE_GO_DONE to end the run (sim_ue_run then returns SIM_UE_DONE) or
+ * SIM_UE_GO_OUT to end it with the exit as without @fn.  NULL: no offer.
+ */
+#define SIM_UE_GO_OUT	0
+#define SIM_UE_GO_ON	1
+#define SIM_UE_GO_DONE	2
+void sim_ue_set_stop_fn(struct sim_ue *e, int (*fn)(void *ctx, struct sim_ue_exit *x,
+						    uint64_t *budget), void *ctx);
+/* uc_emu_start calls so far, and exits that went on without one (SIM_UE_GO_ON). */
+void sim_ue_run_stats(const struct sim_ue *e, uint64_t *starts, uint64_t *resumes);
 
 /*
  * Debugger support: with @step every run executes one instruction (the CPU's

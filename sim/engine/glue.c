@@ -44,6 +44,9 @@ static void glue_tb_start(struct ue_glue *g, struct sim_thread *t)
 	g->tb0 = sim_engine_timebase(t, 0);
 }
 
+/* The engine's spr[1024] holds every SPR number of the model's table. */
+_Static_assert(SIM_NR_SPRS <= 1024, "SPR numbers beyond the engine's spr[]");
+
 /* The SPR storage an engine-served SPR number reads (USPRG3 reads SPRG3). */
 static unsigned int engine_spr_store(unsigned int sprn)
 {
@@ -129,19 +132,22 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 
 	g->cur = (struct sim_thread *)t;
 	memcpy(ENVP(e, ENV_GPR, uint64_t), t->gpr, sizeof(t->gpr));
-	for (unsigned int i = 0; i < 32; i++)
-		PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i], sim_ue_set_fpr(e, i, t->fpr[i]));
-	PUT_IF_CHANGED(all, g->held.cr, t->cr, sim_ue_set_cr(e, (uint32_t)t->cr));
-	PUT_IF_CHANGED(all, g->held.lr, t->lr, sim_ue_set_lr(e, t->lr));
-	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, sim_ue_set_ctr(e, t->ctr));
-	PUT_IF_CHANGED(all, g->held.xer, t->xer, sim_ue_set_xer(e, t->xer));
+	/* The FPRs rarely change between runs: one comparison of all of them first. */
+	if (all || memcmp(g->held.fpr, t->fpr, sizeof(t->fpr)))
+		for (unsigned int i = 0; i < 32; i++)
+			PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i],
+				       sim_ue_set_fpr(e, i, t->fpr[i]));
+	PUT_IF_CHANGED(all, g->held.cr, t->cr, ue_set_cr(e, (uint32_t)t->cr));
+	PUT_IF_CHANGED(all, g->held.lr, t->lr, *ENVP(e, ENV_LR, uint64_t) = t->lr);
+	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, *ENVP(e, ENV_CTR, uint64_t) = t->ctr);
+	PUT_IF_CHANGED(all, g->held.xer, t->xer, ue_set_xer(e, t->xer));
 	PUT_IF_CHANGED(all, g->held.fpscr, t->fpscr, sim_ue_set_fpscr(e, t->fpscr));
 	g->held.t = t;
 	put_vector(g, t);
 	for (unsigned int i = 0; i < g->nput; i++)
-		sim_ue_set_spr(e, g->put_spr[i], t->spr[g->put_spr[i]]);
+		*ENVP(e, ENV_SPR + 8 * g->put_spr[i], uint64_t) = t->spr[g->put_spr[i]];
 	for (unsigned int i = 0; i < g->nsv; i++)
-		sim_ue_set_spr(e, g->sv_spr[i], t->spr[g->sv_spr[i]]);
+		*ENVP(e, ENV_SPR + 8 * g->sv_spr[i], uint64_t) = t->spr[g->sv_spr[i]];
 	e->amr = t->spr[SPRN_AMR];
 	sim_ue_set_pc(e, t->pc);
 	sim_ue_set_msr(e, t->msr);
@@ -154,10 +160,10 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	struct sim_ue *e = g->ue;
 
 	memcpy(t->gpr, ENVP(e, ENV_GPR, uint64_t), sizeof(t->gpr));
-	t->cr = g->held.cr = sim_ue_cr(e);
-	t->lr = g->held.lr = sim_ue_lr(e);
-	t->ctr = g->held.ctr = sim_ue_ctr(e);
-	t->xer = g->held.xer = sim_ue_xer(e);
+	t->cr = g->held.cr = ue_cr(e);
+	t->lr = g->held.lr = *ENVP(e, ENV_LR, uint64_t);
+	t->ctr = g->held.ctr = *ENVP(e, ENV_CTR, uint64_t);
+	t->xer = g->held.xer = ue_xer(e);
 	/*
 	 * FPRs and FPSCR change only by instructions that need MSR[FP] (or
 	 * MSR[VSX]); without them the thread's copies are still current.
@@ -171,7 +177,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	/* Only SPRs the guest can write without trapping can have changed. */
 	for (unsigned int i = 0; i < g->nget; i++) {
 		unsigned int n = g->get_spr[i];
-		uint64_t v = sim_ue_spr(e, n);
+		uint64_t v = *ENVP(e, ENV_SPR + 8 * n, uint64_t);
 
 		/* In real mode the engine's AMR lacks key 0 (sim_ue_set_msr): keep the guest's. */
 		if (n == SPRN_AMR && !(e->guest_msr & (M_IR | M_DR)))
@@ -181,7 +187,7 @@ static void ops_get_regs(struct sim_engine *eng, struct sim_thread *t)
 	/* A run in supervisor state may have written these (ue_sv_sprs). */
 	if (!(e->guest_msr & M_PR))
 		for (unsigned int i = 0; i < g->nsv; i++)
-			t->spr[g->sv_spr[i]] = sim_ue_spr(e, g->sv_spr[i]);
+			t->spr[g->sv_spr[i]] = *ENVP(e, ENV_SPR + 8 * g->sv_spr[i], uint64_t);
 	t->pc = sim_ue_pc(e);
 }
 
@@ -247,26 +253,14 @@ static void ops_tlb_flush(struct sim_engine *eng, bool all, uint64_t ea)
 	ue_check_again(eng->priv);
 }
 
-static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
-		    struct sim_stop_info *stop)
+/* The model's stop for the engine's exit @x (no side effects: it may be made twice). */
+static void glue_convert(struct sim_ue *e, const struct sim_ue_exit *x, struct sim_stop_info *stop)
 {
-	struct ue_glue *g = eng->priv;
-	struct sim_ue *e = g->ue;
-	struct sim_ue_exit x;
-
-	g->cur = t;
-	glue_tb_start(g, t);
 	memset(stop, 0, sizeof(*stop));
-	sim_ue_run(e, budget, &x);
-	/* Test mode: what the last blocks put in the TLB, before the model acts. */
-	if (g->check && x.ev != SIM_UE_ERROR && !ue_check_tlb(g)) {
-		x.ev = SIM_UE_ERROR;
-		x.pc = sim_ue_pc(e);
-	}
-	stop->executed = x.insns;
-	stop->pc = x.pc;
-	stop->insn = x.insn;
-	switch (x.ev) {
+	stop->executed = x->insns;
+	stop->pc = x->pc;
+	stop->insn = x->insn;
+	switch (x->ev) {
 	case SIM_UE_BUDGET:
 		stop->reason = SIM_STOP_BUDGET;
 		break;
@@ -280,21 +274,20 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 		 */
 		stop->reason = SIM_STOP_BUDGET;
 		stop->traced = true;
-		stop->last_pc = x.last_pc;
+		stop->last_pc = x->last_pc;
 		break;
 	case SIM_UE_SC:
 		/* The engine counted the sc; the model executes it. */
 		stop->reason = SIM_STOP_SC;
-		stop->executed = x.insns ? x.insns - 1 : 0;
-		e->insns--;
-		stop->insn = 0x44000002 | (x.lev << 5);
+		stop->executed = x->insns ? x->insns - 1 : 0;
+		stop->insn = 0x44000002 | (x->lev << 5);
 		break;
 	case SIM_UE_PRIV:
 	case SIM_UE_ILLEGAL:
 	case SIM_UE_TRAP:
 	case SIM_UE_OTHER:
 		stop->reason = SIM_STOP_INSN;
-		if (!x.insn_valid) {
+		if (!x->insn_valid) {
 			stop->reason = SIM_STOP_ERROR;
 			stop->msg = "engine: cannot fetch the trapping instruction";
 		}
@@ -303,19 +296,19 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 	case SIM_UE_HDSI:
 	case SIM_UE_DSEG:
 		stop->reason = SIM_STOP_STORAGE;
-		stop->ea = x.dar;
-		stop->access = (x.dsisr & DSISR_STORE) ? SIM_ACC_STORE : SIM_ACC_LOAD;
+		stop->ea = x->dar;
+		stop->access = (x->dsisr & DSISR_STORE) ? SIM_ACC_STORE : SIM_ACC_LOAD;
 		break;
 	case SIM_UE_ISI:
 	case SIM_UE_HISI:
 	case SIM_UE_ISEG:
 		stop->reason = SIM_STOP_STORAGE;
-		stop->ea = x.pc;
+		stop->ea = x->pc;
 		stop->access = SIM_ACC_FETCH;
 		break;
 	case SIM_UE_ALIGN:
 		stop->reason = SIM_STOP_ALIGN;
-		stop->ea = x.dar;
+		stop->ea = x->dar;
 		break;
 	case SIM_UE_FPU:
 		stop->reason = SIM_STOP_FACILITY;
@@ -336,7 +329,72 @@ static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budge
 	case SIM_UE_BREAK:
 		stop->reason = SIM_STOP_BREAK;
 		break;
+	case SIM_UE_DONE:
+		stop->reason = SIM_STOP_DONE;
+		break;
 	}
+}
+
+
+/*
+ * The engine counted the sc it reports (its exits count it as completed);
+ * the model executes it and counts it itself.
+ */
+static void glue_taken(struct sim_ue *e, const struct sim_ue_exit *x)
+{
+	if (x->ev == SIM_UE_SC)
+		e->insns--;
+}
+
+/*
+ * Every exit is offered to the model before the engine returns: the model
+ * handles it and sets up the next slice without the engine's stop and
+ * restart (sim_run_stop).  Test mode looks at the TLB first, as ops_run
+ * does after a run, before the model acts.
+ */
+static int glue_stop_fn(void *ctx, struct sim_ue_exit *x, uint64_t *budget)
+{
+	struct ue_glue *g = ctx;
+	struct sim_stop_info stop;
+	enum sim_go go;
+
+	if (!g->cur)
+		return SIM_UE_GO_OUT;
+	if (g->check && !ue_check_tlb(g)) {
+		g->check_failed = true;
+		return SIM_UE_GO_OUT;
+	}
+	glue_convert(g->ue, x, &stop);
+	go = sim_run_stop(g->cur, &stop, budget);
+	if (go == SIM_GO_OUT)
+		return SIM_UE_GO_OUT;
+	glue_taken(g->ue, x);
+	if (go == SIM_GO_DONE)
+		return SIM_UE_GO_DONE;
+	glue_tb_start(g, g->cur);
+	return SIM_UE_GO_ON;
+}
+
+static void ops_run(struct sim_engine *eng, struct sim_thread *t, uint64_t budget,
+		    struct sim_stop_info *stop)
+{
+	struct ue_glue *g = eng->priv;
+	struct sim_ue *e = g->ue;
+	struct sim_ue_exit x;
+
+	g->cur = t;
+	g->check_failed = false;
+	glue_tb_start(g, t);
+	sim_ue_run(e, budget, &x);
+	/* Test mode: what the last blocks put in the TLB, before the model acts. */
+	if (g->check && x.ev != SIM_UE_ERROR && x.ev != SIM_UE_DONE &&
+	    (g->check_failed || !ue_check_tlb(g))) {
+		x.ev = SIM_UE_ERROR;
+		x.pc = sim_ue_pc(e);
+	}
+	glue_convert(e, &x, stop);
+	if (x.ev != SIM_UE_DONE)
+		glue_taken(e, &x);
 }
 
 static void ops_debug(struct sim_engine *eng, bool step, const uint64_t *brk, unsigned int n)
@@ -407,6 +465,7 @@ struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, s
 		return NULL;
 	}
 	sim_ue_set_tb_fn(g->ue, glue_tb, g);
+	sim_ue_set_stop_fn(g->ue, glue_stop_fn, g);
 	served_sprs(g);
 	sim_host.code_written = glue_code_written;
 	sim_ue_set_ref_fn(g->ue, glue_ref, g);

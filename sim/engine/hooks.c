@@ -233,6 +233,24 @@ void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data)
 	    x->ev == SIM_UE_VEC || x->ev == SIM_UE_VSX)
 		x->insn = fetch_insn(e, pc, &x->insn_valid);
 	*ENVP(e, ENV_NIP, uint64_t) = pc;
+	x->insns = e->insns - e->run_start;
+	/*
+	 * Offered first: when the stop function goes on, Unicorn's CPU loop
+	 * drops the exception and runs on from nip, MSR and hflags as the
+	 * function left them (the exception is handled outside any
+	 * translated block, so TLB flushes and code invalidation are safe).
+	 */
+	if (e->stop_fn) {
+		uint64_t budget = 0;
+		int go = e->stop_fn(e->stop_ctx, x, &budget);
+
+		if (go == SIM_UE_GO_ON) {
+			e->resumes++;
+			ue_slice_start(e, budget);
+			return;
+		}
+		e->run_done = go == SIM_UE_GO_DONE;
+	}
 	e->trapped = true;
 	uc_emu_stop(uc);
 }

@@ -23,6 +23,13 @@
 #define UC_CPU_PTR_OFF		384	/* struct uc_struct: CPUState *cpu */
 #define CPU_ENV_OFF		37824	/* PowerPCCPU: CPUPPCState env */
 #define ENV_GPR			0
+#define ENV_LR			512	/* after gpr[32] and gprh[32] */
+#define ENV_CTR			520
+#define ENV_CRF			528	/* uint32_t crf[8], CR field 0 first */
+#define ENV_XER			568	/* after cfar: XER without the bits below */
+#define ENV_XER_SO		576	/* then so, ov, ca, ov32, ca32: one target_ulong each */
+#define ENV_XER_OV		584
+#define ENV_XER_CA		592
 #define ENV_MSR			640
 #define ENV_NIP			680
 #define ENV_SLB			704	/* ppc_slb_t slb[64]: esid, vsid, sps* */
@@ -289,6 +296,12 @@ struct sim_ue {
 	void (*ref_fn)(void *ctx, uint64_t ea, unsigned int access);
 	void *ref_ctx;
 
+	/* exits offered before the run ends (sim_ue_set_stop_fn) */
+	int (*stop_fn)(void *ctx, struct sim_ue_exit *x, uint64_t *budget);
+	void *stop_ctx;
+	bool run_done;			/* stop_fn ended the run */
+	uint64_t starts, resumes;	/* uc_emu_start calls; exits gone on from */
+
 	/* exit latch */
 	bool trapped;
 	struct sim_ue_exit *x;
@@ -308,6 +321,54 @@ static inline uint64_t reg_read(struct sim_ue *e, int reg)
 static inline void reg_write(struct sim_ue *e, int reg, uint64_t v)
 {
 	uc_reg_write(e->uc, reg, &v);
+}
+
+/*
+ * The fixed-point registers as the translated code keeps them.  Unicorn's
+ * register API moves env->xer alone, without SO, OV and CA, which QEMU keeps
+ * in fields of their own: through it, the model would lose a carry the
+ * guest set before an exit, and another vcpu's carry would stay in the
+ * engine.  XER here is POWER7's (ISA 2.06 Book I 3.2.2: SO, OV, CA and the
+ * byte count); the ISA 3.0 OV32/CA32 of the engine's CPU stay its own.
+ */
+#define XER_SO_BIT	31
+#define XER_OV_BIT	30
+#define XER_CA_BIT	29
+#define XER_FLAGS	(1ULL << XER_SO_BIT | 1ULL << XER_OV_BIT | 1ULL << XER_CA_BIT)
+#define XER_OV32_CA32	(3ULL << 18)
+
+static inline uint64_t ue_xer(struct sim_ue *e)
+{
+	return (*ENVP(e, ENV_XER, uint64_t) & ~XER_OV32_CA32) |
+	       (*ENVP(e, ENV_XER_SO, uint64_t) & 1) << XER_SO_BIT |
+	       (*ENVP(e, ENV_XER_OV, uint64_t) & 1) << XER_OV_BIT |
+	       (*ENVP(e, ENV_XER_CA, uint64_t) & 1) << XER_CA_BIT;
+}
+
+static inline void ue_set_xer(struct sim_ue *e, uint64_t v)
+{
+	*ENVP(e, ENV_XER_SO, uint64_t) = (v >> XER_SO_BIT) & 1;
+	*ENVP(e, ENV_XER_OV, uint64_t) = (v >> XER_OV_BIT) & 1;
+	*ENVP(e, ENV_XER_CA, uint64_t) = (v >> XER_CA_BIT) & 1;
+	*ENVP(e, ENV_XER, uint64_t) = v & ~(XER_FLAGS | XER_OV32_CA32);
+}
+
+static inline uint32_t ue_cr(struct sim_ue *e)
+{
+	const uint32_t *crf = ENVP(e, ENV_CRF, uint32_t);
+	uint32_t cr = 0;
+
+	for (unsigned int i = 0; i < 8; i++)
+		cr = cr << 4 | (crf[i] & 0xf);
+	return cr;
+}
+
+static inline void ue_set_cr(struct sim_ue *e, uint32_t cr)
+{
+	uint32_t *crf = ENVP(e, ENV_CRF, uint32_t);
+
+	for (unsigned int i = 0; i < 8; i++)
+		crf[i] = (cr >> (28 - 4 * i)) & 0xf;
 }
 
 /*
@@ -335,6 +396,8 @@ static inline uint64_t tb_now(const struct sim_ue *e)
 /* hooks.c: installed by sim_ue_open() before anything is translated. */
 void ue_hook_block(uc_engine *uc, uint64_t address, uint32_t size, void *data);
 void ue_hook_intr(uc_engine *uc, uint32_t intno, void *data);
+/* run.c: a run's budget and accounting start (also after an exit gone on from). */
+void ue_slice_start(struct sim_ue *e, uint64_t budget);
 
 /* clock.c: mftb without a host clock read (installed by sim_ue_open). */
 int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len);
@@ -368,6 +431,7 @@ struct ue_glue {
 	struct sim_ue *ue;
 	struct sim_thread *cur;		/* thread whose registers are in the engine */
 	bool check;			/* test mode: every translation against the model */
+	bool check_failed;		/* it failed at an exit offered to the model */
 	struct sim_engine_check_stats stats;
 
 	/*

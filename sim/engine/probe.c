@@ -203,6 +203,37 @@ static int probe_fpscr(struct sim_ue *e, char *err, size_t len)
 }
 
 /*
+ * The fixed-point registers the model reads and writes in place (internal.h,
+ * ue_xer): LR, CTR, the eight CR fields and XER's own word, written through
+ * the public interface, must be where the offsets say.  They pin the layout
+ * from gpr[] to the MSR (probed at ENV_MSR), between which QEMU 5.0 keeps
+ * cfar, then so, ov, ca, ov32, ca32 and the reservation: 10 doublewords.
+ */
+static int probe_fixed_point(struct sim_ue *e, char *err, size_t len)
+{
+	uint64_t lr = 0x1122334455667788ULL, ctr = 0x8877665544332211ULL, cr = 0x9abcdef1;
+	uint64_t xer = 0x5a, zero = 0;
+	bool ok;
+
+	uc_reg_write(e->uc, UC_PPC_REG_LR, &lr);
+	uc_reg_write(e->uc, UC_PPC_REG_CTR, &ctr);
+	uc_reg_write(e->uc, UC_PPC_REG_CR, &cr);
+	uc_reg_write(e->uc, UC_PPC_REG_XER, &xer);
+	ok = *ENVP(e, ENV_LR, uint64_t) == lr && *ENVP(e, ENV_CTR, uint64_t) == ctr &&
+	     ue_cr(e) == cr && *ENVP(e, ENV_XER, uint64_t) == xer &&
+	     ENV_MSR - ENV_XER == 9 * 8 && ENV_XER_CA - ENV_XER == 3 * 8;
+	uc_reg_write(e->uc, UC_PPC_REG_LR, &zero);
+	uc_reg_write(e->uc, UC_PPC_REG_CTR, &zero);
+	uc_reg_write(e->uc, UC_PPC_REG_CR, &zero);
+	uc_reg_write(e->uc, UC_PPC_REG_XER, &zero);
+	if (!ok)
+		return fail(err, len, "engine: libunicorn internals do not match (LR, CTR, CR "
+			    "or XER not at env+%d..%d)", ENV_LR, ENV_XER);
+	ue_set_xer(e, 0);
+	return 0;
+}
+
+/*
  * The vector state: FPR 5 written through the public interface must land in
  * doubleword 0 of VSR 5; VSCR is NJ after reset with SAT clear, and
  * mtvscr/mfvscr move SAT through its separate storage.
@@ -275,7 +306,7 @@ static int probe(struct sim_ue *e, unsigned int flags, char *err, size_t len)
 		return fail(err, len, "engine: libunicorn internals do not match (opcode "
 			    "table)");
 	e->invalid_handler = opc[0];
-	if (probe_vector(e, err, len))
+	if (probe_vector(e, err, len) || probe_fixed_point(e, err, len))
 		return -EINVAL;
 	return probe_fpscr(e, err, len);
 }

@@ -29,42 +29,42 @@ void sim_ue_set_pc(struct sim_ue *e, uint64_t pc)
 
 uint32_t sim_ue_cr(struct sim_ue *e)
 {
-	return (uint32_t)reg_read(e, UC_PPC_REG_CR);
+	return ue_cr(e);
 }
 
 void sim_ue_set_cr(struct sim_ue *e, uint32_t cr)
 {
-	reg_write(e, UC_PPC_REG_CR, cr);
+	ue_set_cr(e, cr);
 }
 
 uint64_t sim_ue_lr(struct sim_ue *e)
 {
-	return reg_read(e, UC_PPC_REG_LR);
+	return *ENVP(e, ENV_LR, uint64_t);
 }
 
 void sim_ue_set_lr(struct sim_ue *e, uint64_t v)
 {
-	reg_write(e, UC_PPC_REG_LR, v);
+	*ENVP(e, ENV_LR, uint64_t) = v;
 }
 
 uint64_t sim_ue_ctr(struct sim_ue *e)
 {
-	return reg_read(e, UC_PPC_REG_CTR);
+	return *ENVP(e, ENV_CTR, uint64_t);
 }
 
 void sim_ue_set_ctr(struct sim_ue *e, uint64_t v)
 {
-	reg_write(e, UC_PPC_REG_CTR, v);
+	*ENVP(e, ENV_CTR, uint64_t) = v;
 }
 
 uint64_t sim_ue_xer(struct sim_ue *e)
 {
-	return reg_read(e, UC_PPC_REG_XER);
+	return ue_xer(e);
 }
 
 void sim_ue_set_xer(struct sim_ue *e, uint64_t v)
 {
-	reg_write(e, UC_PPC_REG_XER, v);
+	ue_set_xer(e, v);
 }
 
 uint64_t sim_ue_fpr(struct sim_ue *e, unsigned int n)

@@ -39,25 +39,49 @@ void sim_ue_stop(struct sim_ue *e)
 	uc_emu_stop(e->uc);
 }
 
+/* The budget and the accounting start of a run, or of its part after an exit gone on from. */
+void ue_slice_start(struct sim_ue *e, uint64_t budget)
+{
+	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
+	e->blk_pc = UINT64_MAX;
+	e->run_start = e->insns;
+	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
+}
+
+void sim_ue_set_stop_fn(struct sim_ue *e, int (*fn)(void *ctx, struct sim_ue_exit *x,
+						    uint64_t *budget), void *ctx)
+{
+	e->stop_fn = fn;
+	e->stop_ctx = ctx;
+}
+
+void sim_ue_run_stats(const struct sim_ue *e, uint64_t *starts, uint64_t *resumes)
+{
+	*starts = e->starts;
+	*resumes = e->resumes;
+}
+
 int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 {
-	uint64_t start = e->insns;
 	uc_err ue;
 
 	memset(x, 0, sizeof(*x));
 	e->x = x;
 	e->trapped = false;
+	e->run_done = false;
 	e->stop_requested = false;
 	e->block_cb_failed = false;
 	e->dbg_stopped = false;
-	e->budget_end = budget > UINT64_MAX - e->insns ? UINT64_MAX : e->insns + budget;
-	e->blk_pc = UINT64_MAX;
-	e->run_start = e->insns;
-	*(int64_t *)e->tb_env = (int64_t)tb_now(e);
+	ue_slice_start(e, budget);
+	e->starts++;
 	ue_fast_stores_enter(e);
 	ue = uc_emu_start(e->uc, sim_ue_pc(e), UNTIL_NEVER, 0, 0);
 	ue_fast_stores_leave(e);
-	if (!e->trapped) {
+	if (e->run_done) {
+		memset(x, 0, sizeof(*x));
+		x->ev = SIM_UE_DONE;
+		x->pc = sim_ue_pc(e);
+	} else if (!e->trapped) {
 		memset(x, 0, sizeof(*x));
 		if (ue != UC_ERR_OK) {
 			x->ev = SIM_UE_ERROR;
@@ -73,7 +97,8 @@ int sim_ue_run(struct sim_ue *e, uint64_t budget, struct sim_ue_exit *x)
 		}
 		x->pc = sim_ue_pc(e);
 	}
-	x->insns = e->insns - start;
+	/* Since the run began, or since the last exit it went on from. */
+	x->insns = e->insns - e->run_start;
 	e->x = NULL;
 	return x->ev == SIM_UE_ERROR ? -EIO : 0;
 }
@@ -98,6 +123,7 @@ const char *sim_ue_event_name(enum sim_ue_event ev)
 		[SIM_UE_FPU] = "fp-unavailable", [SIM_UE_VEC] = "vec-unavailable",
 		[SIM_UE_VSX] = "vsx-unavailable", [SIM_UE_TRACE] = "trace",
 		[SIM_UE_OTHER] = "other", [SIM_UE_ERROR] = "error", [SIM_UE_BREAK] = "break",
+		[SIM_UE_DONE] = "done",
 	};
 
 	return ev < sizeof(names) / sizeof(names[0]) && names[ev] ? names[ev] : "?";

@@ -284,6 +284,43 @@ static void test_fpscr(void **state)
 	assert_int_equal(sim_ue_fpscr(F.e), 0);
 }
 
+/*
+ * XER's SO, OV and CA live apart from the rest of XER in the engine: the
+ * carry the guest sets before an exit is in the XER the model reads, and
+ * the XER the model writes is the one the guest's next adde adds.
+ */
+static void test_xer_carry_across_exits(void **state)
+{
+	const uint32_t code[] = {
+		ppc_li(3, -1),
+		PPC_D(12, 3, 3, 1),		/* addic r3, r3, 1: 0, CA = 1 */
+		ppc_sc(1),
+		ppc_li(4, 0),
+		0x7c842114,			/* adde r4, r4, r4: CA */
+		ppc_sc(1),
+	};
+	struct sim_ue_exit x;
+
+	fx_code(&F, FX_CODE, code, 6);
+	reset(FX_MSR_SF | FX_MSR_ME);
+	sim_ue_set_xer(F.e, 0);
+	sim_ue_run(F.e, 1000, &x);
+	assert_int_equal(x.ev, SIM_UE_SC);
+	assert_int_equal(sim_ue_gpr(F.e, 3), 0);
+	assert_int_equal(sim_ue_xer(F.e), 0x20000000);
+	for (uint64_t ca = 0; ca < 2; ca++) {
+		/* SO and OV set too, and a byte count: they do not reach CA. */
+		sim_ue_set_xer(F.e, 0xc000007f | ca << 29);
+		assert_int_equal(sim_ue_xer(F.e), 0xc000007f | ca << 29);
+		sim_ue_set_pc(F.e, FX_CODE + 12);
+		sim_ue_run(F.e, 1000, &x);
+		assert_int_equal(x.ev, SIM_UE_SC);
+		assert_int_equal(sim_ue_gpr(F.e, 4), ca);
+		/* adde sets CA from its own sum (0 here) and leaves the rest. */
+		assert_int_equal(sim_ue_xer(F.e), 0xc000007f);
+	}
+}
+
 /* A budget ends an endless loop within one translated block. */
 static void test_budget(void **state)
 {
@@ -393,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_power7_instruction_set),
 		cmocka_unit_test(test_mftb_reads_sim_timebase),
 		cmocka_unit_test(test_priority_hints_stay_in_engine),
+		cmocka_unit_test(test_xer_carry_across_exits),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_fpscr),
 		cmocka_unit_test(test_relocated_mode),

@@ -615,10 +615,14 @@ static int run_loop(struct vmm *v, char *err, size_t errlen)
 
 static void print_stats(struct vmm *v, FILE *out)
 {
-	uint64_t total_exits = 0;
+	uint64_t total_exits = 0, starts, resumes;
 
 	fprintf(out, "\np7sim: %" PRIu64 " instructions, %" PRIu64 " ns simulated\n",
 		v->m.clock, clock_ns(v, v->m.clock));
+	/* Engine stops the model answered inside the engine cost no restart (docs/engine.md). */
+	sim_ue_run_stats(sim_engine_unicorn_ue(v->m.engine), &starts, &resumes);
+	fprintf(out, "p7sim: engine: %" PRIu64 " runs, %" PRIu64 " stops answered inside a run\n",
+		starts, resumes);
 	for (unsigned int i = 0; i < v->o->smp; i++)
 		for (unsigned int t = 0; t < 128; t++)
 			total_exits += v->vcpu[i]->stats.exits[t];

@@ -459,4 +459,13 @@ struct hv_guest_regs {
  */
 extern u32 hv_enter_guest(struct hv_guest_regs *regs);
 
+/*
+ * The entry loop's bracket (hv_vcpu.h, hv_exit_turn): the kernel's entry
+ * returns at every exit, so it has nothing to do.
+ */
+struct hv_vcpu;
+static inline void hv_guest_loop(struct hv_vcpu *vcpu)
+{
+}
+
 #endif /* HV_ENV_H */

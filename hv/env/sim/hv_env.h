@@ -199,4 +199,15 @@ struct hv_guest_regs {
 #define HV_TRAP_NONE	0
 u32 hv_enter_guest(struct hv_guest_regs *regs);
 
+/*
+ * hv_switch_and_run() calls hv_guest_loop(vcpu) before its entry loop and
+ * hv_guest_loop(NULL) after it: in between, every hv_enter_guest() is for
+ * @vcpu's registers, and the simulator, which runs the guest itself, takes
+ * the exits the loop would answer by entering again (hv_exit_turn) inside
+ * its run, returning from hv_enter_guest() only with the loop's last turn
+ * (hv_vcpu.h; docs/engine.md).
+ */
+struct hv_vcpu;
+void hv_guest_loop(struct hv_vcpu *vcpu);
+
 #endif /* HV_ENV_H */

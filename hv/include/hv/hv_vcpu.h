@@ -235,6 +235,23 @@ int hv_vcpu_exit_fast(struct hv_vcpu *vcpu, u32 trap);
 #define HV_TRAP_DISPATCHED	0xfffffffeU
 u32 hv_switch_and_run(struct hv_vcpu *vcpu);
 
+/*
+ * What follows an exit @trap in the guest partition (exit step 6, entry
+ * step 19): HV_TURN_ENTER to enter the guest again at once, HV_TURN_EXIT
+ * to leave with *trap (HDEC when the host's slice is nearly over), or
+ * HV_TURN_DISPATCHED when the exit was dispatched there and the VMM must
+ * act.  hv_switch_and_run() calls it after every hv_enter_guest(); an
+ * environment that runs the guest itself may call it too, between
+ * hv_guest_loop(vcpu) and hv_guest_loop(NULL), and go on without returning
+ * from hv_enter_guest() (hv_env.h): it then returns the last turn's trap,
+ * HV_TRAP_NONE when that entry did not take place, or HV_TRAP_DISPATCHED,
+ * and taking the turn again for that trap gives the same answer.
+ */
+#define HV_TURN_ENTER		0
+#define HV_TURN_EXIT		1
+#define HV_TURN_DISPATCHED	2
+int hv_exit_turn(struct hv_vcpu *vcpu, u32 *trap);
+
 /* ---- book3s_hv_hcall.c ---------------------------------------------------- */
 
 /*
