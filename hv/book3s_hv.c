@@ -248,6 +248,8 @@ static void hv_trace_exit(struct hv_vcpu *vcpu)
 {
 	u64 w[TRX_NWORDS];
 
+	if (!hv_trace_enabled())
+		return;
 	w[TRX_VCPU] = vcpu->vcpu_id;
 	w[TRX_TRAP] = vcpu->trap;
 	w[TRX_PC] = vcpu->regs.pc;

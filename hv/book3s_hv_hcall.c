@@ -416,6 +416,8 @@ static void hv_trace_hcall_enter(struct hv_vcpu *vcpu)
 {
 	u64 w[TRH_NWORDS];
 
+	if (!hv_trace_enabled())
+		return;
 	w[TRH_VCPU] = vcpu->vcpu_id;
 	w[TRH_REQ] = vcpu->regs.gpr[3];
 	for (unsigned int i = 0; i < 9; i++)
@@ -427,6 +429,8 @@ void hv_trace_hcall_exit(struct hv_vcpu *vcpu, u64 req, long ret, bool in_user)
 {
 	u64 w[TRHX_NWORDS];
 
+	if (!hv_trace_enabled())
+		return;
 	w[TRHX_VCPU] = vcpu->vcpu_id;
 	w[TRHX_REQ] = req;
 	w[TRHX_RET] = (u64)ret;

@@ -414,6 +414,11 @@ void hv_log(int level, const char *fmt, ...)
 		fprintf(stderr, "hv: %s%s", buf, buf[0] && buf[strlen(buf) - 1] == '\n' ? "" : "\n");
 }
 
+bool hv_trace_enabled(void)
+{
+	return M()->trace_sink != NULL;
+}
+
 void hv_trace(u32 type, const void *payload, u32 len)
 {
 	struct sim_machine *m = M();

@@ -321,6 +321,65 @@ static void test_xer_carry_across_exits(void **state)
 	}
 }
 
+/* The stop function of test_stop_fn_goes_on: skip each sc, end at the 100th. */
+static struct {
+	unsigned int calls;
+	uint64_t first_insns, later_insns_min, later_insns_max;
+} stop_seen;
+
+static int skip_sc(void *ctx, struct sim_ue_exit *x, uint64_t *budget)
+{
+	struct sim_ue *e = ctx;
+
+	if (x->ev != SIM_UE_SC)
+		return SIM_UE_GO_OUT;
+	if (!stop_seen.calls++) {
+		stop_seen.first_insns = x->insns;
+	} else {
+		if (x->insns < stop_seen.later_insns_min)
+			stop_seen.later_insns_min = x->insns;
+		if (x->insns > stop_seen.later_insns_max)
+			stop_seen.later_insns_max = x->insns;
+	}
+	if (stop_seen.calls == 100)
+		return SIM_UE_GO_DONE;
+	sim_ue_set_pc(e, x->pc + 4);
+	*budget = 1000;
+	return SIM_UE_GO_ON;
+}
+
+/*
+ * An exit the stop function answers costs no uc_emu_start: Unicorn's CPU
+ * loop goes on at the PC the function wrote, each exit counts the
+ * instructions since the previous one (sc included), and the run ends with
+ * SIM_UE_DONE when the function says so.
+ */
+static void test_stop_fn_goes_on(void **state)
+{
+	const uint32_t code[] = { ppc_li(3, 0), ppc_sc(1), ppc_addi(3, 3, 1), ppc_b(-8) };
+	struct sim_ue_exit x;
+	uint64_t starts0, resumes0, starts, resumes;
+
+	fx_code(&F, FX_CODE, code, 4);
+	reset(FX_MSR_SF | FX_MSR_ME);
+	memset(&stop_seen, 0, sizeof(stop_seen));
+	stop_seen.later_insns_min = UINT64_MAX;
+	sim_ue_run_stats(F.e, &starts0, &resumes0);
+	sim_ue_set_stop_fn(F.e, skip_sc, F.e);
+	sim_ue_run(F.e, 1000, &x);
+	sim_ue_set_stop_fn(F.e, NULL, NULL);
+	sim_ue_run_stats(F.e, &starts, &resumes);
+	assert_int_equal(x.ev, SIM_UE_DONE);
+	assert_int_equal(stop_seen.calls, 100);
+	assert_int_equal(starts - starts0, 1);
+	assert_int_equal(resumes - resumes0, 99);
+	/* li, sc; then addi, b, sc each time. */
+	assert_int_equal(stop_seen.first_insns, 2);
+	assert_int_equal(stop_seen.later_insns_min, 3);
+	assert_int_equal(stop_seen.later_insns_max, 3);
+	assert_int_equal(sim_ue_gpr(F.e, 3), 99);
+}
+
 /* A budget ends an endless loop within one translated block. */
 static void test_budget(void **state)
 {
@@ -431,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_mftb_reads_sim_timebase),
 		cmocka_unit_test(test_priority_hints_stay_in_engine),
 		cmocka_unit_test(test_xer_carry_across_exits),
+		cmocka_unit_test(test_stop_fn_goes_on),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_fpscr),
 		cmocka_unit_test(test_relocated_mode),

@@ -234,8 +234,15 @@ static int setup(struct vmm *v, char *err, size_t errlen)
 		return P7SIM_EXIT_SIM_ERROR;
 	sim_engine_attach(&v->m, eng);
 	sim_emulate_install(&v->m);
-	v->m.trace_sink = vmm_trace;
-	v->m.trace_ctx = v;
+	/*
+	 * The trace points feed --stats, --trace and the debugger's monitor;
+	 * without any of them the HV core does not build its records (like a
+	 * kernel's tracepoints that nobody enabled: hv_trace_enabled).
+	 */
+	if (o->stats || o->trace || o->gdb) {
+		v->m.trace_sink = vmm_trace;
+		v->m.trace_ctx = v;
+	}
 	/* Every core's host starts with a full timer tick. */
 	for (unsigned int c = 0; c < o->smp; c++)
 		sim_spr_write(&v->m.threads[c * SIM_THREADS_PER_CORE], SPRN_DEC, sim_host.tick);

@@ -398,6 +398,12 @@ static inline void hv_trace(u32 type, const void *payload, u32 len)
 	p7kvm_trace(type, payload, len);
 }
 
+/* The kvm_hv events decide themselves whether they are enabled (p7kvm_trace.c). */
+static inline bool hv_trace_enabled(void)
+{
+	return true;
+}
+
 /* ---- host interrupts, real mode and caches --------------------------------- */
 
 /*

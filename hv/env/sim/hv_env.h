@@ -157,6 +157,8 @@ void hv_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  * each record to a stream tests and tools read.
  */
 void hv_trace(u32 type, const void *payload, u32 len);
+/* Whether anything takes the records: the builders of the busy ones skip the work when not. */
+bool hv_trace_enabled(void);
 
 /* ---- host interrupts and caches ------------------------------------------------ */
 
