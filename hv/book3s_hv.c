@@ -19,7 +19,8 @@
 #define HV_CTRL_RUNLATCH	0x1UL
 static void hv_trace_words(u32 type, const u64 *w, unsigned int n)
 {
-	hv_trace(type, w, n * 8);
+	if (hv_trace_enabled())
+		hv_trace(type, w, n * 8);
 }
 
 /* ---- lifecycle ------------------------------------------------------------ */
@@ -423,6 +424,8 @@ int hv_vcpu_prepare_entry(struct hv_vcpu *vcpu)
 	}
 	hv_deliver_interrupts(vcpu);
 
+	if (!hv_trace_enabled())
+		return 0;
 	w[TRE_VCPU] = vcpu->vcpu_id;
 	w[TRE_PC] = vcpu->regs.pc;
 	w[TRE_MSR] = vcpu->shregs.msr;

@@ -177,7 +177,8 @@ static uint64_t insns_until(const struct sim_machine *m, uint64_t target)
 		return 1;
 	/* Whole ticks per instruction: c = ceil(target / num), no 128-bit division. */
 	if (m->tb_den == 1) {
-		uint64_t c1 = target / m->tb_num + (target % m->tb_num != 0);
+		uint64_t c1 = m->tb_num == 1 ? target :
+			      target / m->tb_num + (target % m->tb_num != 0);
 
 		return c1 - m->clock > INT64_MAX ? UINT64_MAX : c1 - m->clock;
 	}

@@ -44,6 +44,9 @@ static void glue_tb_start(struct ue_glue *g, struct sim_thread *t)
 	g->tb0 = sim_engine_timebase(t, 0);
 }
 
+_Static_assert(sizeof(((struct ue_glue *)0)->slb_src) == sizeof(((struct sim_thread *)0)->slb),
+	       "the glue's copy of the SLB is the thread's");
+
 /* The engine's spr[1024] holds every SPR number of the model's table. */
 _Static_assert(SIM_NR_SPRS <= 1024, "SPR numbers beyond the engine's spr[]");
 
@@ -221,6 +224,14 @@ static void ops_mmu_changed(struct sim_engine *eng, const struct sim_thread *t, 
 			tlb_flush_ppc64(e->cpu);
 		}
 	}
+	/*
+	 * A partition switch clears and reloads the whole SLB, mostly with
+	 * what it held: the same entries as made last time, with nothing else
+	 * written since, leave the engine's as they are.
+	 */
+	if ((what & SIM_ENG_SLB) && g->slb_src_valid && g->slb_src_writes == e->slb_writes &&
+	    !memcmp(g->slb_src, t->slb, sizeof(t->slb)))
+		what &= ~SIM_ENG_SLB;
 	if (what & SIM_ENG_SLB) {
 		bool changed = false;
 
@@ -243,6 +254,9 @@ static void ops_mmu_changed(struct sim_engine *eng, const struct sim_thread *t, 
 			ue_load_slb(e);
 			tlb_flush_ppc64(e->cpu);
 		}
+		memcpy(g->slb_src, t->slb, sizeof(t->slb));
+		g->slb_src_writes = e->slb_writes;
+		g->slb_src_valid = true;
 	}
 }
 

@@ -208,6 +208,8 @@ static inline void **opc_table(void *h)
 #define UE_TLB_ENTRY		32
 #define UE_TLB_SCAN		1024	/* bytes below env searched for the array */
 #define UE_TLB_FLAGS		0xfffULL	/* below the 4 KiB target page */
+#define UE_PAGE			4096ULL		/* QEMU's target page */
+#define UE_ACC_FETCH		2		/* MMU_INST_FETCH */
 #define UE_TLB_INVALID		0x800ULL	/* TLB_INVALID_MASK */
 #define UE_TLB_MMIO		0x200ULL	/* TLB_MMIO: not RAM, no addend */
 #define UE_TLB_NOTDIRTY		0x400ULL	/* TLB_NOTDIRTY: stores take the slow path */
@@ -258,6 +260,7 @@ struct sim_ue {
 
 	uint64_t guest_msr;
 	struct { uint64_t esid, vsid; bool valid; } slb[64];
+	uint64_t slb_writes;		/* changes of slb[], whoever made them */
 
 	/* instruction accounting */
 	uint64_t insns;			/* total completed */
@@ -288,6 +291,13 @@ struct sim_ue {
 	bool (*block_cb)(void *ctx);	/* before every block; false ends the run */
 	void *block_ctx;
 	bool block_cb_failed;
+
+	/*
+	 * Real pages the engine ever fetched code from (a bit per 4 KiB page,
+	 * set at every instruction-fetch TLB fill, never cleared): only those
+	 * can hold translated code that a host write must drop.
+	 */
+	uint64_t *code_pages;
 
 	/* stores at engine speed (stores.c) */
 	void **tlb_fill_slot;		/* CPUClass::tlb_fill in the CPU's class */
@@ -452,6 +462,11 @@ struct ue_glue {
 	/* The time base during a run: tb0 + executed * tb_mul when exact. */
 	uint64_t tb0, tb_mul;
 	bool tb_linear;
+
+	/* The thread SLB the engine's was last made from, and e->slb_writes then. */
+	uint64_t slb_src[2 * 32];		/* the model's 32 entries: esid, vsid */
+	uint64_t slb_src_writes;
+	bool slb_src_valid;
 };
 
 /* check.c: test mode. */

@@ -126,6 +126,7 @@ int ue_store_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t rs)
 {
 	if (index >= 64)
 		return -EINVAL;
+	e->slb_writes++;
 	e->slb[index].valid = !!(rb & SLB_V);
 	/* ESID and V as QEMU compares them; 1 TB segments drop ESID bits 36-39. */
 	e->slb[index].esid = rb & ((rs & SLB_B_1T) ? 0xffffff0000000000ULL : 0xfffffffff0000000ULL);
@@ -150,6 +151,7 @@ int sim_ue_set_slb(struct sim_ue *e, unsigned int index, uint64_t rb, uint64_t r
 void sim_ue_clear_slb(struct sim_ue *e)
 {
 	memset(e->slb, 0, sizeof(e->slb));
+	e->slb_writes++;
 	ue_load_slb(e);
 	tlb_flush_ppc64(e->cpu);
 }
@@ -162,14 +164,27 @@ void sim_ue_flush_tlb(struct sim_ue *e)
 void sim_ue_invalidate_code(struct sim_ue *e, uint64_t ra, uint64_t len)
 {
 	/*
-	 * Guest stores invalidate translated code themselves (Unicorn sends
-	 * every store through the code-watch slow path); writes by the host
-	 * into the arena do not, so whoever writes guest memory says so.  The
-	 * arena is the first RAM block, so its ram_addr is the real address.
+	 * Neither guest stores (stores.c: the guest's icbi says so, through
+	 * the model) nor writes by the host into the arena invalidate
+	 * translated code, so whoever writes guest memory says so.  The arena
+	 * is the first RAM block, so its ram_addr is the real address.
 	 */
-	if (ra < e->arena_size && len)
-		tb_invalidate_phys_range_ppc64(e->uc, ra, ra + len > e->arena_size ?
-					       e->arena_size : ra + len);
+	uint64_t end;
+
+	if (ra >= e->arena_size || !len)
+		return;
+	end = ra + len > e->arena_size || ra + len < ra ? e->arena_size : ra + len;
+	/*
+	 * QEMU's invalidation locks its page descriptors through a tree it
+	 * allocates each time: only pages code was ever fetched from need it
+	 * (RTAS and hcall results are written into data pages thousands of
+	 * times a second).
+	 */
+	for (uint64_t p = ra / UE_PAGE; p <= (end - 1) / UE_PAGE; p++)
+		if (e->code_pages[p / 64] & (1ULL << (p % 64))) {
+			tb_invalidate_phys_range_ppc64(e->uc, ra, end);
+			return;
+		}
 }
 
 bool sim_ue_translate(struct sim_ue *e, uint64_t ea, uint64_t *ra)

@@ -453,11 +453,17 @@ int sim_ue_open(struct sim_ue **out, void *arena, uint64_t size, unsigned int fl
 		return fail(err, errlen, "engine: out of memory");
 	e->arena = arena;
 	e->arena_size = size;
+	e->code_pages = calloc((size / UE_PAGE + 63) / 64, sizeof(uint64_t));
+	if (!e->code_pages) {
+		free(e);
+		return fail(err, errlen, "engine: out of memory");
+	}
 	e->counting = !(flags & SIM_UE_NO_COUNT);
 	e->tb_mul = 1;
 	e->budget_end = UINT64_MAX;
 	ue = uc_open(UC_ARCH_PPC, UC_MODE_PPC64 | UC_MODE_BIG_ENDIAN, &e->uc);
 	if (ue != UC_ERR_OK) {
+		free(e->code_pages);
 		free(e);
 		return fail(err, errlen, "engine: uc_open failed: %s", uc_strerror(ue));
 	}
@@ -594,6 +600,7 @@ void sim_ue_close(struct sim_ue *e)
 	*ENVP(e, ENV_TB_ENV, void *) = NULL;
 	untrap_alias_spr(e);
 	uc_close(e->uc);
+	free(e->code_pages);
 	free(e->tb_env);
 	free(e);
 }

@@ -26,6 +26,24 @@
 /* The engine running on this host thread: tlb_fill has no context argument. */
 static __thread struct sim_ue *ue_running;
 
+/*
+ * An instruction fetch filled the code entry of @addr: translated code can
+ * come from its real page from now on (sim_ue_invalidate_code).
+ */
+static void mark_code_page(struct sim_ue *e, unsigned int mmu_idx, uint64_t addr)
+{
+	const uint64_t *te = ue_tlb_entry(e, mmu_idx, addr);
+	uint64_t host, ra;
+
+	if (te[2] == UINT64_MAX || (te[2] & ~UE_TLB_FLAGS) != (addr & ~UE_TLB_FLAGS))
+		return;
+	host = (addr & ~UE_TLB_FLAGS) + te[3];
+	if (host < (uintptr_t)e->arena || host >= (uintptr_t)e->arena + e->arena_size)
+		return;
+	ra = (host - (uintptr_t)e->arena) / UE_PAGE;
+	e->code_pages[ra / 64] |= 1ULL << (ra % 64);
+}
+
 static bool ue_tlb_fill(void *cs, uint64_t addr, int size, int access_type, int mmu_idx,
 			bool probe, uintptr_t retaddr)
 {
@@ -38,6 +56,8 @@ static bool ue_tlb_fill(void *cs, uint64_t addr, int size, int access_type, int 
 	if (!ok || !e || mmu_idx < 0 || (unsigned int)mmu_idx >= e->tlb_modes)
 		return ok;
 	e->fills++;
+	if (access_type == UE_ACC_FETCH)
+		mark_code_page(e, (unsigned int)mmu_idx, addr);
 	/* A real reference (a probe is not one): the model records R. */
 	if (!probe && e->ref_fn)
 		e->ref_fn(e->ref_ctx, addr, (unsigned int)access_type);
