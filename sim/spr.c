@@ -351,10 +351,40 @@ enum sim_spr_ret sim_spr_access(struct sim_thread *t, unsigned int sprn, bool wr
 	return SIM_SPR_DONE;
 }
 
+/*
+ * The hypervisor's reads of SPRs that are plain storage (no time, no
+ * register field), by number: the storage index + 1 (bit 15: 32 bits
+ * wide), 0 for every other.  The HV core reads a dozen of them on each
+ * exit; the 16-byte entries of the full table cost a cache line each.
+ */
+#define PLAIN_32	0x8000u
+static uint16_t plain_read[SIM_NR_SPRS];
+static bool plain_read_made;
+
+static void make_plain_read(void)
+{
+	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
+		const struct sim_spr *s = &sim_spr_table[n];
+
+		if (!s->name || s->read == SIM_SPR_NONE || s->fx == SIM_FX_REG ||
+		    s->fx == SIM_FX_DEC || s->fx == SIM_FX_HDEC || s->fx == SIM_FX_TB)
+			continue;
+		plain_read[n] = (uint16_t)(store_of(n, s) + 1) | (s->width == 32 ? PLAIN_32 : 0);
+	}
+	plain_read_made = true;
+}
+
 uint64_t sim_spr_read(struct sim_thread *t, unsigned int sprn)
 {
-	const struct sim_spr *s = sim_spr_info(sprn);
+	const struct sim_spr *s;
+	unsigned int p;
 
+	if (sprn < SIM_NR_SPRS && (p = plain_read[sprn])) {
+		uint64_t v = t->spr[(p & ~PLAIN_32) - 1];
+
+		return (p & PLAIN_32) ? v & 0xffffffffULL : v;
+	}
+	s = sim_spr_info(sprn);
 	if (!s)
 		return sprn < SIM_NR_SPRS ? t->spr[sprn] : 0;
 	/* A write-only number reads as a no-op in hypervisor state: RT stays. */
@@ -381,6 +411,8 @@ void sim_spr_write(struct sim_thread *t, unsigned int sprn, uint64_t val)
 
 void sim_spr_reset(struct sim_thread *t)
 {
+	if (!plain_read_made)
+		make_plain_read();
 	for (unsigned int i = 0; i < SIM_NR_SPRS; i++)
 		t->spr[i] = 0;
 	t->spr[SPRN_PVR] = SIM_PVR_POWER7;
