@@ -37,6 +37,7 @@ void sim_cpu_reset(struct sim_thread *t)
 	/* VSCR[NJ] set, as QEMU's pseries resets it (Linux sets it for every task too). */
 	t->vscr = SIM_VSCR_NJ;
 	t->vec_dirty = true;
+	t->fpr_dirty = true;
 	t->pending = 0;
 	t->ext_level = false;
 	sim_spr_reset(t);

@@ -67,6 +67,7 @@ enum sim_emu_result sim_emulate_fp(struct sim_thread *t, uint32_t insn, struct s
 	if (xo == XO_MFFS) {
 		/* FRT = the FPSCR; the record form copies FX FEX VX OX to CR1. */
 		t->fpr[F_FRT(insn)] = t->fpscr;
+		t->fpr_dirty = true;
 		if (F_RC(insn))
 			set_cr1(t);
 	} else {

@@ -78,6 +78,7 @@ struct sim_thread {
 	uint32_t vscr;
 	uint64_t vsr_lo[32];		/* VSR 0-31 bits 64:127 (bits 0:63 are the FPRs) */
 	bool vec_dirty;			/* the model wrote vr/vscr/vsr_lo: the engine reloads them */
+	bool fpr_dirty;			/* the model wrote fpr[]: the engine reloads them */
 
 	struct sim_machine *m;
 	unsigned int index;		/* m->threads[index] */

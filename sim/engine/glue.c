@@ -135,11 +135,16 @@ static void ops_put_regs(struct sim_engine *eng, const struct sim_thread *t)
 
 	g->cur = (struct sim_thread *)t;
 	memcpy(ENVP(e, ENV_GPR, uint64_t), t->gpr, sizeof(t->gpr));
-	/* The FPRs rarely change between runs: one comparison of all of them first. */
-	if (all || memcmp(g->held.fpr, t->fpr, sizeof(t->fpr)))
+	/*
+	 * The FPRs change only in the engine (get_regs takes them back) or
+	 * where the model says so (fpr_dirty: mffs, the debugger, reset).
+	 */
+	if (all || t->fpr_dirty) {
 		for (unsigned int i = 0; i < 32; i++)
 			PUT_IF_CHANGED(all, g->held.fpr[i], t->fpr[i],
 				       sim_ue_set_fpr(e, i, t->fpr[i]));
+		((struct sim_thread *)t)->fpr_dirty = false;
+	}
 	PUT_IF_CHANGED(all, g->held.cr, t->cr, ue_set_cr(e, (uint32_t)t->cr));
 	PUT_IF_CHANGED(all, g->held.lr, t->lr, *ENVP(e, ENV_LR, uint64_t) = t->lr);
 	PUT_IF_CHANGED(all, g->held.ctr, t->ctr, *ENVP(e, ENV_CTR, uint64_t) = t->ctr);

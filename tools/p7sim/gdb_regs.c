@@ -301,6 +301,7 @@ int gdb_reg_write(struct p7sim_gdb *g, unsigned int i, unsigned int n, const uin
 	}
 	if (n >= R_FPR0 && n < R_FPR0 + 32) {
 		t->fpr[n - R_FPR0] = get_be(buf, 8);
+		t->fpr_dirty = true;
 		return 0;
 	}
 	if (n >= R_VR0 && n < R_VR0 + 32) {
