@@ -536,6 +536,7 @@ uint32_t sim_enter_guest(struct sim_machine *m, struct hv_guest_regs *regs, uint
 	struct sim_thread *t = m->cur;
 	uint32_t trap;
 
+	t->run.taken = false;
 	if (!sim_guest_in(t, regs))
 		return HV_TRAP_NONE;
 	trap = sim_run(t, budget);

@@ -429,11 +429,7 @@ void hv_trace(u32 type, const void *payload, u32 len)
 
 /* ---- entering the guest --------------------------------------------------- */
 
-/*
- * What hv_enter_guest does before the engine runs: the entry event and its
- * rule, then the host's reasons not to enter.  Returns false to return
- * HV_TRAP_NONE; else *budget is the slice to run.
- */
+/* Every entry is an event, with the rule that it leaves hypervisor state. */
 static void entry_event(struct sim_machine *m, const struct hv_guest_regs *regs)
 {
 	sim_event(m, SIM_EV_ENTER_GUEST, 0, regs->msr);
@@ -442,6 +438,11 @@ static void entry_event(struct sim_machine *m, const struct hv_guest_regs *regs)
 				(unsigned long long)regs->msr);
 }
 
+/*
+ * What hv_enter_guest does before the engine runs: the entry event, then
+ * the host's reasons not to enter.  Returns false to return HV_TRAP_NONE;
+ * else *budget is the slice to run.
+ */
 static bool entry_checks(struct sim_machine *m, const struct hv_guest_regs *regs,
 			 uint64_t *budget)
 {

@@ -572,6 +572,7 @@ out_close:
 	untrap_alias_spr(e);
 	uc_close(e->uc);
 	free(e->tb_env);
+	free(e->code_pages);
 	free(e);
 	return ret;
 }
