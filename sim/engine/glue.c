@@ -354,7 +354,6 @@ static void glue_convert(struct sim_ue *e, const struct sim_ue_exit *x, struct s
 	}
 }
 
-
 /*
  * The engine counted the sc it reports (its exits count it as completed);
  * the model executes it and counts it itself.
