@@ -17,6 +17,7 @@
 #define HV_SRR1_HISI_ISI	0x08000000UL	/* the seed's flag for a reflected HISI */
 #define HV_MMCR0_FC		0x80000000UL
 #define HV_CTRL_RUNLATCH	0x1UL
+/* For the rare records; the busy ones ask hv_trace_enabled() before building theirs. */
 static void hv_trace_words(u32 type, const u64 *w, unsigned int n)
 {
 	if (hv_trace_enabled())
@@ -270,7 +271,7 @@ static void hv_trace_exit(struct hv_vcpu *vcpu)
 	w[TRX_XER] = vcpu->regs.xer;
 	for (unsigned int i = 0; i < 32; i++)
 		w[TRX_GPR0 + i] = vcpu->regs.gpr[i];
-	hv_trace_words(HV_TR_GUEST_EXIT, w, TRX_NWORDS);
+	hv_trace(HV_TR_GUEST_EXIT, w, sizeof(w));
 }
 
 static void hv_trace_page_fault(struct hv_vcpu *vcpu, u64 ea, u64 bits)
@@ -431,7 +432,7 @@ int hv_vcpu_prepare_entry(struct hv_vcpu *vcpu)
 	w[TRE_MSR] = vcpu->shregs.msr;
 	w[TRE_PENDING] = vcpu->pending_exceptions;
 	w[TRE_CEDED] = vcpu->ceded;
-	hv_trace_words(HV_TR_GUEST_ENTER, w, TRE_NWORDS);
+	hv_trace(HV_TR_GUEST_ENTER, w, sizeof(w));
 	return 0;
 }
 
