@@ -81,10 +81,12 @@ void sim_machine_select(struct sim_machine *m, unsigned int cpu)
 	sim_env_machine = m;
 }
 
-void sim_event(struct sim_machine *m, enum sim_event_type type, uint64_t addr, uint64_t val)
+void sim_event_record(struct sim_machine *m, enum sim_event_type type, uint64_t addr,
+		      uint64_t val)
 {
-	/* The rules see every event, before it takes effect. */
-	sim_rules_observe(m, type, addr, val);
+	/* The rules see every event of the types they check, before it takes effect. */
+	if (SIM_RULES_EVENTS & SIM_EV_BIT(type))
+		sim_rules_observe(m, type, addr, val);
 	if (!m->log_events)
 		return;
 	if (m->nevents == m->events_cap) {

@@ -147,6 +147,24 @@ enum sim_event_type {
 	SIM_EV_ENTER_GUEST,	/* val = guest MSR */
 };
 
+/*
+ * The event types the hardware rule checks act on (sim_rules_observe in
+ * rules.c, which sees nothing else).  Every other type would leave the
+ * rules' state and counts as they were (test_rules checks each one), so an
+ * event of those types costs nothing while the log is off: the partition
+ * switch's fifty-odd mtsprs on every exit and entry, for one.
+ */
+#define SIM_EV_BIT(type)	(1u << (type))
+#define SIM_RULES_EVENTS	(SIM_EV_BIT(SIM_EV_HPTE_STORE) |		\
+				 SIM_EV_BIT(SIM_EV_HPTE_STORE_BYTE) |		\
+				 SIM_EV_BIT(SIM_EV_HPTE_UNLOCK) |		\
+				 SIM_EV_BIT(SIM_EV_PTESYNC) |			\
+				 SIM_EV_BIT(SIM_EV_EIEIO) |			\
+				 SIM_EV_BIT(SIM_EV_TLBIE) |			\
+				 SIM_EV_BIT(SIM_EV_TLBIEL) |			\
+				 SIM_EV_BIT(SIM_EV_TLBSYNC) |			\
+				 SIM_EV_BIT(SIM_EV_ENTER_GUEST))
+
 struct sim_event {
 	enum sim_event_type type;
 	uint64_t addr;
@@ -275,7 +293,17 @@ int sim_machine_init(struct sim_machine *m, uint64_t mem_bytes, unsigned int nco
 void sim_machine_destroy(struct sim_machine *m);
 void sim_machine_select(struct sim_machine *m, unsigned int cpu);
 
-void sim_event(struct sim_machine *m, enum sim_event_type type, uint64_t addr, uint64_t val);
+/* An event to the rule checks (its type in SIM_RULES_EVENTS) and to the log (log_events). */
+void sim_event_record(struct sim_machine *m, enum sim_event_type type, uint64_t addr,
+		      uint64_t val);
+
+/* What the HV core did: every primitive reports itself here, before it takes effect. */
+static inline void sim_event(struct sim_machine *m, enum sim_event_type type, uint64_t addr,
+			     uint64_t val)
+{
+	if ((SIM_RULES_EVENTS & SIM_EV_BIT(type)) || m->log_events)
+		sim_event_record(m, type, addr, val);
+}
 void sim_events_clear(struct sim_machine *m);
 /* Index of the first event of @type at or after @from, or -1. */
 int sim_events_find(const struct sim_machine *m, unsigned int from, enum sim_event_type type,

@@ -94,6 +94,7 @@ static void close_sequence(struct sim_machine *m, const char *what)
 	m->rules.tlbseq = SIM_TLBSEQ_IDLE;
 }
 
+/* Only the types of SIM_RULES_EVENTS come here: a new case must add its type there. */
 void sim_rules_observe(struct sim_machine *m, enum sim_event_type type, uint64_t addr,
 		       uint64_t val)
 {

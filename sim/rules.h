@@ -13,7 +13,11 @@
 
 #include "machine.h"
 
-/* Every event of the log passes here first, logged or not. */
+/*
+ * Every event of a type in SIM_RULES_EVENTS (machine.h) passes here first,
+ * logged or not; those of the other types do not, as nothing here acts on
+ * them (a new case in rules.c must add its type there).
+ */
 void sim_rules_observe(struct sim_machine *m, enum sim_event_type type, uint64_t addr,
 		       uint64_t val);
 /* mtspr SDR1 by @t from @old to @val. */

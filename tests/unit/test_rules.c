@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "hv_env.h"
@@ -217,6 +218,94 @@ static void test_rules_without_log(void **state)
 	assert_int_equal(mach.nevents, 0);
 }
 
+/* What an observed event could change: the rules' state, the counts, the entry's dword-1 bit. */
+struct rules_state {
+	struct sim_rules rules;
+	unsigned int violations;
+	unsigned int rule_count[SIM_RULE_NR];
+	uint8_t dw1_byte;
+};
+
+static void rules_state(struct rules_state *st, uint64_t ra)
+{
+	memset(st, 0, sizeof(*st));
+	st->rules = mach.rules;
+	st->violations = mach.violations;
+	memcpy(st->rule_count, mach.rule_count, sizeof(st->rule_count));
+	st->dw1_byte = mach.rules.dw1_written[(ra >> 4) >> 3];
+}
+
+/*
+ * One event of @type observed from sequence state @seq, @ptesync since the
+ * last HPTE store: whether it changed anything.  The state is put back.
+ */
+static bool observe_changes(unsigned int type, int seq, bool ptesync, uint64_t ra, uint64_t val)
+{
+	struct sim_rules saved = mach.rules;
+	uint8_t *dw1 = &mach.rules.dw1_written[(ra >> 4) >> 3], saved_dw1 = *dw1;
+	struct rules_state before, after;
+
+	mach.rules.tlbseq = seq;
+	mach.rules.ptesync_since_store = ptesync;
+	rules_state(&before, ra);
+	sim_rules_observe(&mach, type, ra, val);
+	rules_state(&after, ra);
+	mach.rules.tlbseq = saved.tlbseq;
+	mach.rules.ptesync_since_store = saved.ptesync_since_store;
+	*dw1 = saved_dw1;
+	sim_rules_reset_counts(&mach);
+	return memcmp(&before, &after, sizeof(before)) != 0;
+}
+
+/*
+ * sim_event hands the rule checks only the event types of SIM_RULES_EVENTS
+ * (an mtspr of the partition switch with the log off costs nothing).  That
+ * is safe only while sim_rules_observe acts on no other type: each type is
+ * observed in every sequence state, with and without a ptesync since the
+ * last HPTE store, at HPTE dwords with and without V and elsewhere.  A
+ * type outside the mask must change nothing (rules state, counts, the
+ * dword-1 bit of the entry); each type inside it must change something in
+ * one of those states, so that the mask lists no type in vain.
+ */
+static void test_rules_event_mask(void **state)
+{
+	static const int seqs[] = {
+		SIM_TLBSEQ_IDLE, SIM_TLBSEQ_TLBIE, SIM_TLBSEQ_EIEIO, SIM_TLBSEQ_TLBSYNC,
+		SIM_TLBSEQ_TLBIEL,
+	};
+	const uint64_t addrs[] = { hpt_ra + 0x100, hpt_ra + 0x108, hpt_ra + 0x110, 0x123 };
+	const uint64_t vals[] = { 0, HPTE_V_VALID, ~0ULL };
+
+	/* A valid entry at +0x110: stores to it meet V=1. */
+	hv_hpte_store(&hpt[0x110 / 8 + 1], 0);
+	hv_hpte_store(&hpt[0x110 / 8], HPTE_V_VALID);
+	sim_rules_reset_counts(&mach);
+	assert_non_null(mach.rules.dw1_written);
+
+	for (unsigned int type = 0; type <= SIM_EV_ENTER_GUEST; type++) {
+		bool in_mask = SIM_RULES_EVENTS & SIM_EV_BIT(type), changed = false;
+
+		for (unsigned int n = 0; n < HV_ARRAY_SIZE(seqs) * 2 * 4 * 3; n++) {
+			int seq = seqs[n % HV_ARRAY_SIZE(seqs)];
+			bool ps = (n / HV_ARRAY_SIZE(seqs)) % 2;
+			uint64_t ra = addrs[(n / HV_ARRAY_SIZE(seqs) / 2) % 4];
+			uint64_t val = vals[n / HV_ARRAY_SIZE(seqs) / 2 / 4];
+
+			if (!observe_changes(type, seq, ps, ra, val))
+				continue;
+			if (!in_mask)
+				fail_msg("event type %u is outside SIM_RULES_EVENTS but changed the "
+					 "rules' state (sequence %d, ptesync %d, addr 0x%llx, val "
+					 "0x%llx)", type, seq, ps, (unsigned long long)ra,
+					 (unsigned long long)val);
+			changed = true;
+		}
+		if (in_mask && !changed)
+			fail_msg("event type %u is in SIM_RULES_EVENTS but no case changed anything",
+				 type);
+	}
+}
+
 /*
  * hv_tlbie and hv_tlbiel act on the model's TLB (all cores / this core),
  * and make the engine flush its own.
@@ -264,6 +353,7 @@ int main(void)
 		T(test_bad_sequences),
 		T(test_hpte_publish_order),
 		T(test_rules_without_log),
+		T(test_rules_event_mask),
 		T(test_tlbie_reaches_model_tlb),
 	};
 
