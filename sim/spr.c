@@ -352,26 +352,38 @@ enum sim_spr_ret sim_spr_access(struct sim_thread *t, unsigned int sprn, bool wr
 }
 
 /*
- * The hypervisor's reads of SPRs that are plain storage (no time, no
- * register field), by number: the storage index + 1 (bit 15: 32 bits
- * wide), 0 for every other.  The HV core reads a dozen of them on each
- * exit; the 16-byte entries of the full table cost a cache line each.
+ * The hypervisor's reads and writes of SPRs that are plain storage (no
+ * time, no register field, no side effect), by number: the storage index
+ * + 1 (bit 15: 32 bits wide), 0 for every other.  The HV core reads a
+ * dozen of them and writes some thirty on each exit and entry; the 16-byte
+ * entries of the full table cost a cache line each, and do_write's switch
+ * an indirect branch that every SPR number takes somewhere else.
  */
 #define PLAIN_32	0x8000u
 static uint16_t plain_read[SIM_NR_SPRS];
-static bool plain_read_made;
+static uint16_t plain_write[SIM_NR_SPRS];
+static bool plain_made;
 
-static void make_plain_read(void)
+static uint16_t plain_entry(unsigned int n, const struct sim_spr *s)
+{
+	return (uint16_t)(store_of(n, s) + 1) | (s->width == 32 ? PLAIN_32 : 0);
+}
+
+static void make_plain(void)
 {
 	for (unsigned int n = 0; n < SIM_NR_SPRS; n++) {
 		const struct sim_spr *s = &sim_spr_table[n];
 
-		if (!s->name || s->read == SIM_SPR_NONE || s->fx == SIM_FX_REG ||
-		    s->fx == SIM_FX_DEC || s->fx == SIM_FX_HDEC || s->fx == SIM_FX_TB)
+		if (!s->name)
 			continue;
-		plain_read[n] = (uint16_t)(store_of(n, s) + 1) | (s->width == 32 ? PLAIN_32 : 0);
+		if (s->read != SIM_SPR_NONE && s->fx != SIM_FX_REG && s->fx != SIM_FX_DEC &&
+		    s->fx != SIM_FX_HDEC && s->fx != SIM_FX_TB)
+			plain_read[n] = plain_entry(n, s);
+		/* The writes do_write's default case performs. */
+		if (s->write != SIM_SPR_NONE && (s->fx == SIM_FX_NONE || s->fx == SIM_FX_PURR))
+			plain_write[n] = plain_entry(n, s);
 	}
-	plain_read_made = true;
+	plain_made = true;
 }
 
 uint64_t sim_spr_read(struct sim_thread *t, unsigned int sprn)
@@ -395,8 +407,16 @@ uint64_t sim_spr_read(struct sim_thread *t, unsigned int sprn)
 
 void sim_spr_write(struct sim_thread *t, unsigned int sprn, uint64_t val)
 {
-	const struct sim_spr *s = sim_spr_info(sprn);
+	const struct sim_spr *s;
+	unsigned int p;
 
+	/* What do_write does for these, without its table look-up and switch. */
+	if (sprn < SIM_NR_SPRS && (p = plain_write[sprn])) {
+		t->spr[(p & ~PLAIN_32) - 1] = (p & PLAIN_32) ? val & 0xffffffffULL : val;
+		t->regs_dirty = true;
+		return;
+	}
+	s = sim_spr_info(sprn);
 	if (!s) {
 		/* Not a POWER7 SPR: keep the value so that a test can read it back. */
 		if (sprn < SIM_NR_SPRS)
@@ -411,8 +431,8 @@ void sim_spr_write(struct sim_thread *t, unsigned int sprn, uint64_t val)
 
 void sim_spr_reset(struct sim_thread *t)
 {
-	if (!plain_read_made)
-		make_plain_read();
+	if (!plain_made)
+		make_plain();
 	for (unsigned int i = 0; i < SIM_NR_SPRS; i++)
 		t->spr[i] = 0;
 	t->spr[SPRN_PVR] = SIM_PVR_POWER7;
