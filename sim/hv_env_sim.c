@@ -24,12 +24,17 @@
 #include "timebase.h"
 #include "tlb.h"
 
-static struct sim_machine *M(void)
+static __attribute__((noreturn, noinline, cold)) void no_machine(void)
 {
-	if (!sim_env_machine) {
-		fprintf(stderr, "sim: hv_env primitive used with no machine selected\n");
-		abort();
-	}
+	fprintf(stderr, "sim: hv_env primitive used with no machine selected\n");
+	abort();
+}
+
+/* Small enough to inline into every primitive (the partition switch calls a hundred). */
+static inline struct sim_machine *M(void)
+{
+	if (unlikely(!sim_env_machine))
+		no_machine();
 	return sim_env_machine;
 }
 
