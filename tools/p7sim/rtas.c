@@ -270,6 +270,55 @@ static const struct p7sim_rtas_call *rtas_lookup(uint32_t token)
 	return NULL;
 }
 
+static uint32_t be32_at(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/*
+ * @n big-endian words at @gpa into @w, in one access: one page look-up and
+ * one range check rather than one of each per word (the guest's RTAS
+ * clock is read millions of times in a run).  Should the range have a
+ * page missing, each word that can be read is (the others stay as they
+ * were), which is what word-by-word loads give.
+ */
+static void rtas_load_words(const struct p7sim_mem *mem, uint64_t gpa, uint32_t *w, uint32_t n)
+{
+	uint8_t b[4 * P7SIM_RTAS_MAX_WORDS];
+
+	if (n <= P7SIM_RTAS_MAX_WORDS && !p7sim_mem_read(mem, gpa, b, 4ULL * n)) {
+		for (uint32_t i = 0; i < n; i++)
+			w[i] = be32_at(b + 4 * i);
+		return;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		p7sim_mem_ld_be32(mem, gpa + 4 * i, &w[i]);
+}
+
+/*
+ * @n words of @w to @gpa, big-endian, as one write (one page look-up, one
+ * check for translated code to drop).  A failed write moved nothing, so
+ * the fallback stores word by word exactly what those stores did.
+ */
+static void rtas_store_words(const struct p7sim_mem *mem, uint64_t gpa, const uint32_t *w,
+			     uint32_t n)
+{
+	uint8_t b[4 * P7SIM_RTAS_MAX_WORDS];
+
+	if (n <= P7SIM_RTAS_MAX_WORDS) {
+		for (uint32_t i = 0; i < n; i++) {
+			b[4 * i] = w[i] >> 24;
+			b[4 * i + 1] = w[i] >> 16;
+			b[4 * i + 2] = w[i] >> 8;
+			b[4 * i + 3] = w[i];
+		}
+		if (!p7sim_mem_write(mem, gpa, b, 4ULL * n))
+			return;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		p7sim_mem_st_be32(mem, gpa + 4 * i, w[i]);
+}
+
 /*
  * H_RTAS(buffer r4): no register outputs, the results go to the buffer.
  *
@@ -284,12 +333,14 @@ int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args
 	uint32_t token, nargs, nret;
 	uint32_t in[P7SIM_RTAS_MAX_WORDS] = { 0 }, out[P7SIM_RTAS_MAX_WORDS] = { 0 };
 	const struct p7sim_rtas_call *call;
+	uint8_t hdr[12];
 
-	/* 1. */
-	if (p7sim_mem_ld_be32(&p->mem, buf, &token) ||
-	    p7sim_mem_ld_be32(&p->mem, buf + 4, &nargs) ||
-	    p7sim_mem_ld_be32(&p->mem, buf + 8, &nret))
+	/* 1. token, nargs, nret: one read. */
+	if (p7sim_mem_read(&p->mem, buf, hdr, sizeof(hdr)))
 		return H_PARAMETER;
+	token = be32_at(hdr);
+	nargs = be32_at(hdr + 4);
+	nret = be32_at(hdr + 8);
 	/* 2. nargs and nret are 32-bit, so this sum cannot overflow 64 bits. */
 	rets_at = buf + 12 + 4ULL * nargs;
 	if (nret == 0 || !p7sim_mem_contains(&p->mem, buf, 12 + 4ULL * nargs + 4ULL * nret))
@@ -304,11 +355,9 @@ int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args
 		p7sim_mem_st_be32(&p->mem, rets_at, (uint32_t)P7SIM_RTAS_PARAM_ERROR);
 		return H_SUCCESS;
 	}
-	for (uint32_t i = 0; i < nargs; i++)
-		p7sim_mem_ld_be32(&p->mem, buf + 12 + 4 * i, &in[i]);
+	rtas_load_words(&p->mem, buf + 12, in, nargs);
 	/* 4. */
 	call->fn(p, vcpu, in, out);
-	for (uint32_t i = 0; i < nret; i++)
-		p7sim_mem_st_be32(&p->mem, rets_at + 4 * i, out[i]);
+	rtas_store_words(&p->mem, rets_at, out, nret);
 	return H_SUCCESS;
 }
