@@ -59,21 +59,6 @@ void sim_slb_mte(struct sim_thread *t, uint64_t rs, uint64_t rb)
 	sim_cpu_mirror(t, SIM_ENG_SLB, false);
 }
 
-/* slbmfee: ESID and V of the entry (index bits read as 0). */
-uint64_t sim_slb_mfee(const struct sim_thread *t, uint64_t index)
-{
-	if (index >= SIM_SLB_ENTRIES)
-		return 0;
-	return t->slb[index].esid & ~0xfffULL;
-}
-
-uint64_t sim_slb_mfev(const struct sim_thread *t, uint64_t index)
-{
-	if (index >= SIM_SLB_ENTRIES)
-		return 0;
-	return t->slb[index].vsid;
-}
-
 /*
  * slbie RB (5.9.3.2): invalidate the entry translating the ESID in RB,
  * compared at the entry's own segment size.  (The engine's cached

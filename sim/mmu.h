@@ -35,8 +35,25 @@ struct sim_intr;
 /* ---- SLB instructions ------------------------------------------------------ */
 
 void sim_slb_mte(struct sim_thread *t, uint64_t rs, uint64_t rb);
-uint64_t sim_slb_mfee(const struct sim_thread *t, uint64_t index);
-uint64_t sim_slb_mfev(const struct sim_thread *t, uint64_t index);
+
+/*
+ * slbmfee: ESID and V of the entry (index bits read as 0); slbmfev: its
+ * VSID word.  Inline: every exit reads all 32 entries to save the guest's.
+ */
+static inline uint64_t sim_slb_mfee(const struct sim_thread *t, uint64_t index)
+{
+	if (index >= SIM_SLB_ENTRIES)
+		return 0;
+	return t->slb[index].esid & ~0xfffULL;
+}
+
+static inline uint64_t sim_slb_mfev(const struct sim_thread *t, uint64_t index)
+{
+	if (index >= SIM_SLB_ENTRIES)
+		return 0;
+	return t->slb[index].vsid;
+}
+
 void sim_slb_ie(struct sim_thread *t, uint64_t rb);
 void sim_slb_ia(struct sim_thread *t);
 /* The valid entry translating @ea, or NULL (what slbfee. looks up). */

@@ -15,7 +15,7 @@
 
 #include "hv_consts.h"
 
-static uint64_t ticks_at(const struct sim_machine *m, uint64_t clock)
+static inline uint64_t ticks_at(const struct sim_machine *m, uint64_t clock)
 {
 	/* A whole number of ticks per instruction (the usual ratio): no 128-bit division. */
 	if (m->tb_den == 1)
@@ -23,7 +23,7 @@ static uint64_t ticks_at(const struct sim_machine *m, uint64_t clock)
 	return (uint64_t)((unsigned __int128)clock * m->tb_num / m->tb_den);
 }
 
-static uint64_t ticks_now(const struct sim_machine *m)
+static inline uint64_t ticks_now(const struct sim_machine *m)
 {
 	return ticks_at(m, m->clock);
 }
