@@ -23,25 +23,32 @@ static struct sim_ue *UE(struct sim_engine *e)
 }
 
 /*
- * Called before every block: the model's TB after @executed instructions of
- * this run.  With a whole number of TB ticks per instruction (the usual
- * ratio) it is linear in @executed from the run's start, which spares the
- * model's general ratio arithmetic on every block.
+ * Called before every block when the TB is not linear in the instructions
+ * executed: the model's TB after @executed instructions of this run.
  */
 static uint64_t glue_tb(void *ctx, uint64_t executed)
 {
 	struct ue_glue *g = ctx;
 
-	if (g->tb_linear)
-		return g->tb0 + executed * g->tb_mul;
 	return g->cur ? sim_engine_timebase(g->cur, executed) : 0;
 }
 
+/*
+ * At the start of each slice (a run, or its part after a stop answered in
+ * it; the engine's count of this slice starts here too).  With a whole
+ * number of TB ticks per instruction (the usual ratio) the model's TB is
+ * tb0 + executed * ticks, which the engine computes itself before each
+ * block (sim_ue_set_tb): no call out per block, no general ratio
+ * arithmetic.  Otherwise it asks the model (glue_tb).
+ */
 static void glue_tb_start(struct ue_glue *g, struct sim_thread *t)
 {
-	g->tb_linear = t->m->tb_den == 1;
-	g->tb_mul = t->m->tb_num;
-	g->tb0 = sim_engine_timebase(t, 0);
+	if (t->m->tb_den == 1 && t->m->tb_num <= UINT32_MAX) {
+		sim_ue_set_tb_fn(g->ue, NULL, NULL);
+		sim_ue_set_tb(g->ue, sim_engine_timebase(t, 0), (uint32_t)t->m->tb_num, 0);
+	} else {
+		sim_ue_set_tb_fn(g->ue, glue_tb, g);
+	}
 }
 
 _Static_assert(sizeof(((struct ue_glue *)0)->slb_src) == sizeof(((struct sim_thread *)0)->slb),
@@ -482,7 +489,6 @@ struct sim_engine *sim_engine_unicorn_create(struct sim_machine *m, char *err, s
 		free(g);
 		return NULL;
 	}
-	sim_ue_set_tb_fn(g->ue, glue_tb, g);
 	sim_ue_set_stop_fn(g->ue, glue_stop_fn, g);
 	served_sprs(g);
 	sim_host.code_written = glue_code_written;

@@ -459,10 +459,6 @@ struct ue_glue {
 	unsigned int get_spr[UE_MAX_SERVED], nget;
 	unsigned int sv_spr[UE_MAX_SV], nsv;	/* moved both ways in supervisor state */
 
-	/* The time base during a run: tb0 + executed * tb_mul when exact. */
-	uint64_t tb0, tb_mul;
-	bool tb_linear;
-
 	/* The thread SLB the engine's was last made from, and e->slb_writes then. */
 	uint64_t slb_src[2 * 32];		/* the model's 32 entries: esid, vsid */
 	uint64_t slb_src_writes;
