@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Hardware rules the HV core must follow, checked on the event stream of the
- * hv_env primitives (every event passes here, logged or not):
+ * hv_env primitives (every event of the types acted on here, SIM_RULES_EVENTS,
+ * passes here, logged or not):
  *
  *  - tlbie/tlbiel must follow a ptesync that orders the HPTE stores before
  *    them (ISA 2.06 Book III-S 5.10, "Page Table Update Synchronization");
