@@ -157,6 +157,50 @@ static void test_set_time_of_day(void **state)
 	assert_int_equal(rets[1], 2012);
 }
 
+/*
+ * A buffer that runs into a 16 MB page guest memory does not have (inside
+ * RAM's size, so the buffer check passes): each word that can be read or
+ * stored is, as if it were accessed alone, a missing argument reads as 0
+ * and a missing result is not stored.  H_RTAS moves the arguments and the
+ * results in one access each when it can, and must fall back to this.
+ */
+static void test_buffer_into_missing_page(void **state)
+{
+	struct fixture *f = fixture_new(48 * MB, 1, BASE, 1);
+	void *hole = f->ram.pages[1];
+	uint64_t buf = 16 * MB - 24;	/* header, then three words, then the hole */
+	uint32_t in[7] = { 2030, 5, 6, 7, 8, 9, 0 }, rets[8];
+	struct p7sim_tm tm;
+
+	f->ram.pages[1] = NULL;
+	/* set-time-of-day: year, month and day are read, the hour, minute and second are 0. */
+	rets[0] = 0x77;
+	assert_int_equal(rtas_call_at(f, 0, buf, p7sim_rtas_token("set-time-of-day"), 7, 1, in,
+				      rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0x77);	/* the status word is in the hole */
+	p7sim_rtc_get(&f->plat.rtc, &tm);
+	assert_int_equal(tm.year, 2030);
+	assert_int_equal(tm.month, 5);
+	assert_int_equal(tm.day, 6);
+	assert_int_equal(tm.hour, 0);
+	assert_int_equal(tm.min, 0);
+	assert_int_equal(tm.sec, 0);
+
+	/* get-time-of-day: the three results before the hole are stored, no other. */
+	for (unsigned int i = 0; i < 8; i++)
+		rets[i] = 0x55;
+	assert_int_equal(rtas_call_at(f, 0, buf, p7sim_rtas_token("get-time-of-day"), 0, 8, NULL,
+				      rets), H_SUCCESS);
+	assert_int_equal(rets[0], 0);
+	assert_int_equal(rets[1], 2030);
+	assert_int_equal(rets[2], 5);
+	for (unsigned int i = 3; i < 8; i++)
+		assert_int_equal(rets[i], 0x55);
+
+	f->ram.pages[1] = hole;
+	fixture_free(f);
+}
+
 /* display-character: the low byte of the argument goes to the console as is. */
 static void test_display_character(void **state)
 {
@@ -505,6 +549,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_nargs_nret, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_token, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_buffer, setup, teardown),
+		cmocka_unit_test(test_buffer_into_missing_page),
 		cmocka_unit_test_setup_teardown(test_reboot_and_os_term, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_events_sensors_parameters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nvram, setup, teardown),
