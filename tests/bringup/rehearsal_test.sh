@@ -17,7 +17,7 @@
 # The guests: the demo guest (GUEST.elf) and the p7sim test guests of
 # GUEST-DIR listed in GUESTS below, each in a VM of its own, one boot.
 #
-# Usage: tests/bringup/rehearsal_test.sh SOURCE-DIR WORK-DIR P7SIM P7TRACE GUEST.elf GUEST-DIR
+# Usage: tests/bringup/rehearsal_test.sh SOURCE-DIR WORK-DIR P7SIM P7TRACE GUEST.elf GUEST-DIR P7VMM
 # Exit:  0 passed, 1 failed, 77 skipped (the reason printed).
 set -euo pipefail
 
@@ -34,18 +34,16 @@ hcalls 0 42 $GDIR/p_hcalls.elf
 smc 0 0 $GDIR/p_smc.elf
 codewrite 0 0 $GDIR/p_codewrite.elf
 ea_top 0 0 $GDIR/p_ea_top.elf"
-CROSS=${P7_LINUX_CROSS:-powerpc64-linux-gnu-}
+P7VMM=$7
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
 fail() { echo "bringup.rehearsal: FAIL: $*"; exit 1; }
 skip() { echo "bringup: skipped: $*"; exit 77; }
-command -v "${CROSS}gcc" >/dev/null 2>&1 || skip "${CROSS}gcc not found"
 "$SRC/tools/bringup/run-powernv.sh" --check || exit 77
-# The VMM links the C library statically (tools/p7sim's platform code uses it).
-echo 'int main(void) { return 0; }' >"$WORK/probe.c"
-"${CROSS}gcc" -static -o "$WORK/probe" "$WORK/probe.c" 2>/dev/null ||
-	skip "no static C library for ${CROSS}gcc (package libc6-dev-ppc64-cross)"
+# Built with the tree (tests/bringup/CMakeLists.txt): static, cross-compiled.
+[ -x "$P7VMM" ] || skip "$P7VMM not built (it needs powerpc64-linux-gnu-gcc with a static C" \
+	"library, package libc6-dev-ppc64-cross, at configure time)"
 
 # ---- the reference: the same guests through the simulator --------------------
 while read -r name addr seed file; do
@@ -62,15 +60,9 @@ KDIR=$(tail -n 1 <<<"$out")
 KO=$KDIR/arch/powerpc/p7kvm/p7kvm_hv.ko
 [ -f "$KO" ] || fail "the patched build made no p7kvm_hv.ko"
 
-P=$SRC/tools/p7sim
-"${CROSS}gcc" -O2 -static -Wall -Werror -I"$P" -I"$SRC/hv/env/sim" -I"$SRC/hv/include" \
-	-I"$SRC/tools/trace" -I"$SRC/hv/env/kernel" -o "$WORK/p7vmm" "$SRC/tools/bringup/vmm.c" \
-	"$P/console.c" "$P/hcall.c" "$P/ics.c" "$P/mem.c" "$P/names.c" "$P/nvram.c" \
-	"$P/platform.c" "$P/rtas.c" "$P/rtc.c" "$P/xics.c" "$SRC/tools/trace/names.c" ||
-	fail "building p7vmm"
 {
 	printf '%s\n' 'dir /dev 0755 0 0' 'nod /dev/console 0600 0 0 c 5 1' 'dir /sys 0755 0 0' \
-		'dir /proc 0755 0 0' 'dir /guests 0755 0 0' "file /init $WORK/p7vmm 0755 0 0" \
+		'dir /proc 0755 0 0' 'dir /guests 0755 0 0' "file /init $P7VMM 0755 0 0" \
 		"file /p7kvm_hv.ko $KO 0644 0 0" "file /guests.list $WORK/guests.list 0644 0 0"
 	while read -r name addr seed file; do
 		echo "file /guests/$name.elf $file 0644 0 0"
@@ -114,9 +106,14 @@ while read -r name addr seed file; do
 	echo "bringup.rehearsal: $name: the console equals p7sim run's" \
 		"($(wc -l <"$WORK/$name.kernel") lines)"
 
-	# The host's trace of this guest, as read from /sys/kernel/tracing/trace.
+	# The host's trace of this guest, as read from /sys/kernel/tracing/trace:
+	# p7vmm sends it as gzip in base64 lines (tools/bringup/gzip.c).
 	sed -n "/^p7vmm: trace begin $name\$/,/^p7vmm: trace end $name\$/p" \
-		"$WORK/console.txt" | sed '1d;$d' >"$WORK/$name.trace.txt"
+		"$WORK/console.txt" | sed '1d;$d' >"$WORK/$name.trace.b64"
+	base64 -d <"$WORK/$name.trace.b64" | gzip -dc >"$WORK/$name.trace.txt" ||
+		fail "$name: the host's trace ($WORK/$name.trace.b64) is not gzip in base64"
+	echo "bringup.rehearsal: $name: $(wc -c <"$WORK/$name.trace.txt") bytes of trace," \
+		"$(wc -c <"$WORK/$name.trace.b64") on the console"
 	nev=$(grep -c 'kvm_guest_exit:' "$WORK/$name.trace.txt" || true)
 	[ "$nev" -gt 0 ] || fail "$name: no kvm_guest_exit event in the host's trace"
 	"$P7TRACE" stat "$WORK/$name.trace.txt" </dev/null >"$WORK/$name.trace.stat" 2>&1 ||

@@ -18,8 +18,8 @@ env --default-signal=INT,TERM "$P7SIM" run --kernel-addr 0 --rtc 2024-01-01 \
 pid=$!
 # Wait (up to 60 s) until the trace writer has flushed at least one buffer.
 n=0
-while [ ! -s "$tmp/t.p7t" ] && [ $n -lt 600 ]; do
-	sleep 0.1
+while [ ! -s "$tmp/t.p7t" ] && [ $n -lt 3000 ]; do
+	sleep 0.02
 	n=$((n + 1))
 done
 kill -s "$SIG" $pid

@@ -528,6 +528,37 @@ static void test_hw_rc(void **state)
 	free(s.buf);
 }
 
+/*
+ * The per-vcpu state grows with the ids the trace names: an hcall of vcpu
+ * 1023, the highest the tools accept, after one of vcpu 2 reaches the hook
+ * with its own registers, and the trace ending inside both units is noted
+ * for each.
+ */
+static void test_high_vcpu_id(void **state)
+{
+	struct p7trace_config cfg = synth_config;
+	uint64_t low[TRH_NWORDS] = { 2, 0x4, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	uint64_t high[TRH_NWORDS] = { 1023, 0x4, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	const uint64_t *words[] = { low, high };
+	uint32_t types[] = { HV_TR_HCALL_ENTER, HV_TR_HCALL_ENTER };
+	uint32_t nw[] = { TRH_NWORDS, TRH_NWORDS };
+	struct toy t = { 0 };
+	struct synth s;
+	struct run x;
+
+	cfg.cores = P7TRACE_MAX_VCPUS;
+	assert_int_equal(synth_records(&s, &cfg, 2, types, words, nw), 0);
+	replay(&x, s.buf, s.len, &toy_ops, &t);
+	if (x.rc)
+		fail_msg("rc %d:\n%s%s", x.rc, x.out, x.err);
+	assert_int_equal(t.hcalls, 2);
+	assert_true(t.seen_r8_known);
+	expect(x.out, "the trace ends inside the hcall of event 0 (vcpu 2)");
+	expect(x.out, "the trace ends inside the hcall of event 1 (vcpu 1023)");
+	run_free(&x);
+	free(s.buf);
+}
+
 /* A core that fails, or cannot start: an error, not a divergence. */
 static void test_core_errors(void **state)
 {
@@ -577,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_not_connected),
 		cmocka_unit_test(test_inconsistent_trace),
 		cmocka_unit_test(test_hw_rc),
+		cmocka_unit_test(test_high_vcpu_id),
 		cmocka_unit_test(test_core_errors),
 	};
 

@@ -30,8 +30,14 @@ struct unit {
 
 struct p7trace_replay {
 	const struct p7trace_header *hdr;
-	struct p7trace_vcpu_state vcpu[P7TRACE_MAX_VCPUS];
-	struct unit unit[P7TRACE_MAX_VCPUS];
+	/*
+	 * Per vcpu, grown to the highest id seen: most traces have one or two
+	 * vcpus, and all 1024 cost half a megabyte cleared per replay (a third
+	 * of trace.fuzz's time went to those page faults).
+	 */
+	struct p7trace_vcpu_state *vcpu;
+	struct unit *unit;
+	unsigned int nvcpu;
 	struct p7trace_hpte *hpt;	/* open addressing on index */
 	bool *used;
 	size_t hpt_n, hpt_slots;
@@ -48,7 +54,38 @@ const struct p7trace_header *p7trace_replay_header(const struct p7trace_replay *
 const struct p7trace_vcpu_state *p7trace_replay_vcpu(const struct p7trace_replay *rp,
 						       uint32_t vcpu)
 {
-	return vcpu < P7TRACE_MAX_VCPUS ? &rp->vcpu[vcpu] : NULL;
+	static const struct p7trace_vcpu_state none;	/* a vcpu no record named yet */
+
+	if (vcpu < rp->nvcpu)
+		return &rp->vcpu[vcpu];
+	return vcpu < P7TRACE_MAX_VCPUS ? &none : NULL;
+}
+
+/* Room for vcpu ID (below P7TRACE_MAX_VCPUS: the readers refuse more). 0 or -1. */
+static int grow_vcpus(struct p7trace_replay *rp, uint64_t id)
+{
+	unsigned int n = rp->nvcpu ? rp->nvcpu : 4;
+	struct p7trace_vcpu_state *vs;
+	struct unit *us;
+
+	if (id < rp->nvcpu)
+		return 0;
+	if (id >= P7TRACE_MAX_VCPUS)
+		return -1;
+	while (n <= id)
+		n *= 2;
+	vs = realloc(rp->vcpu, n * sizeof(*vs));
+	if (!vs)
+		return -1;
+	rp->vcpu = vs;
+	us = realloc(rp->unit, n * sizeof(*us));
+	if (!us)
+		return -1;
+	rp->unit = us;
+	memset(vs + rp->nvcpu, 0, (n - rp->nvcpu) * sizeof(*vs));
+	memset(us + rp->nvcpu, 0, (n - rp->nvcpu) * sizeof(*us));
+	rp->nvcpu = n;
+	return 0;
 }
 
 static size_t hpt_hash(uint64_t index)
@@ -484,6 +521,11 @@ static int step(struct run *x, const struct p7trace_event *ev, uint64_t index)
 
 	if (!p7trace_min_words(ev->type) || !p7trace_known(ev, 0))
 		return 0;	/* unknown types; kvm_userspace_exit text has no vcpu */
+	if (grow_vcpus(x->rp, ev->w[0])) {
+		fprintf(x->err, "p7trace: out of memory\n");
+		x->res->status = P7TRACE_EXIT_BAD_INPUT;
+		return -1;
+	}
 	u = &x->rp->unit[ev->w[0]];
 
 	/*
@@ -614,7 +656,7 @@ int p7trace_replay_run(struct p7trace_reader *r, const struct p7trace_replay_ops
 	}
 	if (res->status == P7TRACE_EXIT_OK) {
 		/* A trace that ends inside a unit (the run stopped there) is not a divergence. */
-		for (unsigned int v = 0; v < P7TRACE_MAX_VCPUS; v++)
+		for (unsigned int v = 0; v < rp->nvcpu; v++)
 			if (rp->unit[v].kind != UNIT_NONE && !rp->unit[v].skipped)
 				fprintf(out, "p7trace replay: note: the trace ends inside the %s of event "
 					"%llu (vcpu %u); its recorded part matched\n",
@@ -627,8 +669,10 @@ int p7trace_replay_run(struct p7trace_reader *r, const struct p7trace_replay_ops
 	if (ops && ops->finish)
 		ops->finish(ctx);
 out:
-	for (unsigned int v = 0; v < P7TRACE_MAX_VCPUS; v++)
+	for (unsigned int v = 0; v < rp->nvcpu; v++)
 		free(rp->unit[v].out);
+	free(rp->unit);
+	free(rp->vcpu);
 	free(rp->hpt);
 	free(rp->used);
 	free(rp);

@@ -31,21 +31,21 @@ spec=unix:$tmp/sock
 pid=$!
 n=0
 where=$tmp/sock
-while [ $n -lt 100 ]; do
+while [ $n -lt 500 ]; do
 	if [ -n "${P7_GDB_TCP:-}" ]; then
 		where=$(sed -n 's/^p7sim: gdb: waiting for a debugger on tcp:\(.*\)$/\1/p' "$tmp/err")
 		[ -n "$where" ] && break
 	elif [ -S "$tmp/sock" ]; then
 		break
 	fi
-	sleep 0.1
+	sleep 0.02
 	n=$((n + 1))
 done
 sed -e "s|@SOCK@|$where|g" -e "s|@SYMS@|$SYMS|g" "$SCRIPT" >"$tmp/script"
 timeout 120 "$GDB" -batch -nx -x "$tmp/script" >"$tmp/gdb" 2>&1 </dev/null
 n=0
-while kill -0 $pid 2>/dev/null && [ $n -lt 300 ]; do
-	sleep 0.1
+while kill -0 $pid 2>/dev/null && [ $n -lt 1500 ]; do
+	sleep 0.02
 	n=$((n + 1))
 done
 if kill -0 $pid 2>/dev/null; then

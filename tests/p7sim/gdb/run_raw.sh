@@ -23,15 +23,15 @@ wait_opt=--gdb-wait
 "$P7SIM" run --gdb "unix:$tmp/sock" $wait_opt "$@" >"$tmp/out" 2>"$tmp/err" </dev/null &
 pid=$!
 n=0
-while [ ! -S "$tmp/sock" ] && [ $n -lt 100 ]; do
-	sleep 0.1
+while [ ! -S "$tmp/sock" ] && [ $n -lt 500 ]; do
+	sleep 0.02
 	n=$((n + 1))
 done
 "$CLIENT" "$SCEN" "$tmp/sock" >"$tmp/client" 2>&1
 cst=$?
 n=0
-while kill -0 $pid 2>/dev/null && [ $n -lt 600 ]; do
-	sleep 0.1
+while kill -0 $pid 2>/dev/null && [ $n -lt 3000 ]; do
+	sleep 0.02
 	n=$((n + 1))
 done
 if kill -0 $pid 2>/dev/null; then
