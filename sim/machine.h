@@ -145,6 +145,7 @@ enum sim_event_type {
 	SIM_EV_SLBIE,
 	SIM_EV_SLBIA,
 	SIM_EV_ENTER_GUEST,	/* val = guest MSR */
+	SIM_EV_NR		/* the number of types */
 };
 
 /*
@@ -155,6 +156,7 @@ enum sim_event_type {
  * switch's fifty-odd mtsprs on every exit and entry, for one.
  */
 #define SIM_EV_BIT(type)	(1u << (type))
+_Static_assert(SIM_EV_NR <= 32, "SIM_RULES_EVENTS holds one bit per event type");
 #define SIM_RULES_EVENTS	(SIM_EV_BIT(SIM_EV_HPTE_STORE) |		\
 				 SIM_EV_BIT(SIM_EV_HPTE_STORE_BYTE) |		\
 				 SIM_EV_BIT(SIM_EV_HPTE_UNLOCK) |		\

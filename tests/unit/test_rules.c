@@ -282,7 +282,7 @@ static void test_rules_event_mask(void **state)
 	sim_rules_reset_counts(&mach);
 	assert_non_null(mach.rules.dw1_written);
 
-	for (unsigned int type = 0; type <= SIM_EV_ENTER_GUEST; type++) {
+	for (unsigned int type = 0; type < SIM_EV_NR; type++) {
 		bool in_mask = SIM_RULES_EVENTS & SIM_EV_BIT(type), changed = false;
 
 		for (unsigned int n = 0; n < HV_ARRAY_SIZE(seqs) * 2 * 4 * 3; n++) {
