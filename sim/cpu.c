@@ -51,13 +51,6 @@ bool sim_cpu_hyp_state(uint64_t msr)
 	return (msr & MSR_HV) && !(msr & MSR_PR);
 }
 
-void sim_cpu_mirror(struct sim_thread *t, unsigned int what, bool flush)
-{
-	t->mirror_dirty |= what;
-	if (flush)
-		t->flush_pending = true;
-}
-
 void sim_cpu_set_pc_msr(struct sim_thread *t, uint64_t pc, uint64_t msr)
 {
 	/* Problem state always runs relocated with EE on (ISA 2.06 4.2.1). */

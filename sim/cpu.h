@@ -28,8 +28,17 @@ void sim_cpu_hrfid(struct sim_thread *t);
 /* MSR[HV]=1 and MSR[PR]=0. */
 bool sim_cpu_hyp_state(uint64_t msr);
 
-/* Record that the engine must see SIM_ENG_* parts of @t again / flush its TLB. */
-void sim_cpu_mirror(struct sim_thread *t, unsigned int what, bool flush);
+/*
+ * Record that the engine must see SIM_ENG_* parts of @t again / flush its
+ * TLB.  Inline: every partition switch changes LPID, SDR1, LPCR, the AMR
+ * registers and the SLB, each a call.
+ */
+static inline void sim_cpu_mirror(struct sim_thread *t, unsigned int what, bool flush)
+{
+	t->mirror_dirty |= what;
+	if (flush)
+		t->flush_pending = true;
+}
 
 /* Attach an engine (NULL detaches); the machine destroys it on destroy. */
 void sim_engine_attach(struct sim_machine *m, struct sim_engine *e);
