@@ -8,7 +8,9 @@
  * tb_offset the block hook sets (hooks.c).  The clock value is thrown away,
  * but its read costs more than the rest of a TB-polling loop together.
  * libunicorn's PLT slot for clock_gettime is pointed at a function that
- * answers CLOCK_MONOTONIC with a constant and passes every other clock on.
+ * answers CLOCK_MONOTONIC with a constant and passes every other clock on
+ * (with Unicorn linked statically, its calls are renamed to that function
+ * at build time: tools/unicorn-static.sh).
  * The engine uses no Unicorn timeout, the only other user of that clock.
  */
 #define _GNU_SOURCE
@@ -23,7 +25,13 @@
 
 #include "internal.h"
 
-static int ue_clock_gettime(clockid_t id, struct timespec *ts)
+/*
+ * Unicorn linked statically (tools/unicorn-static.sh): its calls to
+ * clock_gettime were renamed to this at build time, and there is no slot.
+ */
+int sim_ue_host_clock_gettime(clockid_t id, struct timespec *ts);
+
+int sim_ue_host_clock_gettime(clockid_t id, struct timespec *ts)
 {
 	if (id == CLOCK_MONOTONIC) {
 		ts->tv_sec = 0;
@@ -33,6 +41,13 @@ static int ue_clock_gettime(clockid_t id, struct timespec *ts)
 	return clock_gettime(id, ts);
 }
 
+#ifdef P7_UNICORN_STATIC
+/* The calls were renamed at build time: nothing to install. */
+int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len)
+{
+	return 0;
+}
+#else
 struct slot_search {
 	void **slot;
 	unsigned int found;
@@ -105,7 +120,7 @@ int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len)
 			 "slots)", s.found);
 		return -1;
 	}
-	if (*s.slot == (void *)ue_clock_gettime)
+	if (*s.slot == (void *)sim_ue_host_clock_gettime)
 		return 0;
 	/* Full RELRO leaves the GOT read-only after loading. */
 	start = (uintptr_t)s.slot & ~(uintptr_t)(page - 1);
@@ -113,6 +128,7 @@ int ue_fast_tb_install(struct sim_ue *e, char *err, size_t len)
 		snprintf(err, len, "engine: cannot make libunicorn's GOT writable");
 		return -1;
 	}
-	*s.slot = (void *)ue_clock_gettime;
+	*s.slot = (void *)sim_ue_host_clock_gettime;
 	return 0;
 }
+#endif
