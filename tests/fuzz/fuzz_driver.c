@@ -204,7 +204,8 @@ static size_t mutate(uint8_t *buf, size_t len)
 			return len;
 		a = below(len);
 		n = 1 + below(len - a < 512 ? len - a : 512);
-		if (len + n > FUZZ_MAX_INPUT)
+		/* len < FUZZ_MAX_INPUT first: GCC otherwise sees len + n wrap */
+		if (len >= FUZZ_MAX_INPUT || len + n > FUZZ_MAX_INPUT)
 			return len;
 		b = below(len + 1);
 		memmove(buf + b + n, buf + b, len - b);
