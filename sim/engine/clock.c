@@ -26,8 +26,9 @@
 #include "internal.h"
 
 /*
- * Unicorn linked statically (tools/unicorn-static.sh): its calls to
- * clock_gettime were renamed to this at build time, and there is no slot.
+ * What Unicorn calls for clock_gettime: the shared library's GOT slot is
+ * pointed here below; linked statically, its calls were renamed to this at
+ * build time (tools/unicorn-static.sh).
  */
 int sim_ue_host_clock_gettime(clockid_t id, struct timespec *ts);
 

@@ -16,9 +16,13 @@ trap 'rm -rf "$tmp"' EXIT
 env --default-signal=INT,TERM "$P7SIM" run --kernel-addr 0 --rtc 2024-01-01 \
 	--trace "$tmp/t.p7t" "$GUEST" >"$tmp/out" 2>"$tmp/err" </dev/null &
 pid=$!
-# Wait (up to 60 s) until the trace writer has flushed at least one buffer.
+# Wait (up to 60 s) until the trace writer has flushed at least one buffer
+# and the guest has printed its line (the console is flushed at each
+# newline): a signal before that ends the run in the middle of the line,
+# which is right, but then the line cannot be checked.
 n=0
-while [ ! -s "$tmp/t.p7t" ] && [ $n -lt 3000 ]; do
+while { [ ! -s "$tmp/t.p7t" ] || ! grep -q "^spinning until a signal$" "$tmp/out"; } &&
+	[ $n -lt 3000 ]; do
 	sleep 0.02
 	n=$((n + 1))
 done
