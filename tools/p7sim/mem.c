@@ -88,7 +88,7 @@ int p7sim_mem_ld_be32(const struct p7sim_mem *mem, uint64_t gpa, uint32_t *val)
 
 	if (p7sim_mem_read(mem, gpa, b, sizeof(b)))
 		return -1;
-	*val = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+	*val = p7sim_get_be32(b);
 	return 0;
 }
 
@@ -107,8 +107,9 @@ int p7sim_mem_ld_be64(const struct p7sim_mem *mem, uint64_t gpa, uint64_t *val)
 
 int p7sim_mem_st_be32(const struct p7sim_mem *mem, uint64_t gpa, uint32_t val)
 {
-	uint8_t b[4] = { val >> 24, val >> 16, val >> 8, val };
+	uint8_t b[4];
 
+	p7sim_put_be32(b, val);
 	return p7sim_mem_write(mem, gpa, b, sizeof(b));
 }
 

@@ -57,6 +57,20 @@ int p7sim_mem_read(const struct p7sim_mem *mem, uint64_t gpa, void *buf, uint64_
 int p7sim_mem_write(const struct p7sim_mem *mem, uint64_t gpa, const void *buf, uint64_t len);
 int p7sim_mem_zero(const struct p7sim_mem *mem, uint64_t gpa, uint64_t len);
 
+/* A big-endian word from / into a host buffer. */
+static inline uint32_t p7sim_get_be32(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static inline void p7sim_put_be32(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
 /* Big-endian loads and stores; 0 on success, -1 out of RAM (*val untouched). */
 int p7sim_mem_ld_be32(const struct p7sim_mem *mem, uint64_t gpa, uint32_t *val);
 int p7sim_mem_ld_be64(const struct p7sim_mem *mem, uint64_t gpa, uint64_t *val);

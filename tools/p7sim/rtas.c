@@ -270,11 +270,6 @@ static const struct p7sim_rtas_call *rtas_lookup(uint32_t token)
 	return NULL;
 }
 
-static uint32_t be32_at(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-}
-
 /*
  * @n big-endian words at @gpa into @w, in one access: one page look-up and
  * one range check rather than one of each per word (the guest's RTAS
@@ -288,7 +283,7 @@ static void rtas_load_words(const struct p7sim_mem *mem, uint64_t gpa, uint32_t 
 
 	if (n <= P7SIM_RTAS_MAX_WORDS && !p7sim_mem_read(mem, gpa, b, 4ULL * n)) {
 		for (uint32_t i = 0; i < n; i++)
-			w[i] = be32_at(b + 4 * i);
+			w[i] = p7sim_get_be32(b + 4 * i);
 		return;
 	}
 	for (uint32_t i = 0; i < n; i++)
@@ -306,12 +301,8 @@ static void rtas_store_words(const struct p7sim_mem *mem, uint64_t gpa, const ui
 	uint8_t b[4 * P7SIM_RTAS_MAX_WORDS];
 
 	if (n <= P7SIM_RTAS_MAX_WORDS) {
-		for (uint32_t i = 0; i < n; i++) {
-			b[4 * i] = w[i] >> 24;
-			b[4 * i + 1] = w[i] >> 16;
-			b[4 * i + 2] = w[i] >> 8;
-			b[4 * i + 3] = w[i];
-		}
+		for (uint32_t i = 0; i < n; i++)
+			p7sim_put_be32(b + 4 * i, w[i]);
 		if (!p7sim_mem_write(mem, gpa, b, 4ULL * n))
 			return;
 	}
@@ -338,9 +329,9 @@ int64_t p7sim_h_rtas(struct p7sim_platform *p, unsigned int vcpu, uint64_t *args
 	/* 1. token, nargs, nret: one read. */
 	if (p7sim_mem_read(&p->mem, buf, hdr, sizeof(hdr)))
 		return H_PARAMETER;
-	token = be32_at(hdr);
-	nargs = be32_at(hdr + 4);
-	nret = be32_at(hdr + 8);
+	token = p7sim_get_be32(hdr);
+	nargs = p7sim_get_be32(hdr + 4);
+	nret = p7sim_get_be32(hdr + 8);
 	/* 2. nargs and nret are 32-bit, so this sum cannot overflow 64 bits. */
 	rets_at = buf + 12 + 4ULL * nargs;
 	if (nret == 0 || !p7sim_mem_contains(&p->mem, buf, 12 + 4ULL * nargs + 4ULL * nret))
